@@ -1,0 +1,501 @@
+package dev.codespar;
+
+import dev.codespar.errors.ConfigError;
+import dev.codespar.internal.http.ApiRequest;
+import dev.codespar.internal.http.HttpTransport;
+import dev.codespar.internal.http.JsonAnswer;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.http.Timing;
+import dev.codespar.internal.validation.Validation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of the SDK: one immutable, thread-safe instance per application.
+ *
+ * <pre>{@code
+ * try (CodeSparClient client = CodeSparClient.builder()
+ *         .apiKey("csk_test_...")                 // default: env CODESPAR_API_KEY
+ *         .projectId("prj_0123456789abcdef")      // optional; sent as x-codespar-project
+ *         .build()) {
+ *     Session session = client.create("user_123", SessionConfig.builder().servers("asaas").build());
+ *     ToolResult r = session.execute("codespar_pay", Map.of("amount", 1000, "currency", "BRL"));
+ * }
+ * }</pre>
+ *
+ * <p>Every call validates its input before the network, retries what is safe to retry (see {@link RetryPolicy}),
+ * and throws a subclass of {@link dev.codespar.errors.ApiError} on failure. Every blocking call has an
+ * {@code ...Async} twin returning a {@link CompletableFuture} that never blocks the caller's thread.
+ *
+ * <p>{@link #close()} releases the connections and threads the client created; calls still in flight fail with a
+ * {@link dev.codespar.errors.NetworkError} saying the client was closed.
+ */
+public final class CodeSparClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CodeSparClient.class);
+
+    /** The production API. */
+    public static final String DEFAULT_BASE_URL = "https://api.codespar.dev";
+
+    /** The SDK version, as sent in {@code User-Agent}. */
+    public static final String VERSION = readVersion();
+
+    private final HttpTransport transport;
+    private final Duration sendStreamIdleTimeout;
+    private final Duration statusStreamIdleTimeout;
+
+    private CodeSparClient(HttpTransport transport, Duration sendStreamIdleTimeout, Duration statusStreamIdleTimeout) {
+        this.transport = transport;
+        this.sendStreamIdleTimeout = sendStreamIdleTimeout;
+        this.statusStreamIdleTimeout = statusStreamIdleTimeout;
+    }
+
+    /**
+     * A builder; every setting has a default except the API key, which falls back to {@code CODESPAR_API_KEY}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a session for a user with the default servers ({@code zoop}, {@code nuvem-fiscal}).
+     * {@code POST /v1/sessions}.
+     *
+     * @param userId your identifier of the end user, 1 to 128 characters
+     * @return the open session
+     * @throws dev.codespar.errors.InvalidRequestError when the user id is blank or too long (no network call)
+     * @throws dev.codespar.errors.ApiError when the server refuses
+     */
+    public Session create(String userId) {
+        return create(userId, SessionConfig.defaults());
+    }
+
+    /**
+     * Creates a session for a user. {@code POST /v1/sessions}.
+     *
+     * <pre>{@code
+     * Session session = client.create("user_123", SessionConfig.builder()
+     *         .servers("asaas", "nuvem-fiscal")
+     *         .build());
+     * }</pre>
+     *
+     * @param userId your identifier of the end user, 1 to 128 characters
+     * @param config servers, preset, mocks, metadata and project of the session
+     * @return the open session
+     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call)
+     * @throws dev.codespar.errors.ApiError when the server refuses
+     */
+    public Session create(String userId, SessionConfig config) {
+        ApiRequest request = createRequest(userId, config);
+        JsonAnswer answer = transport.execute(request, JsonReaders.answer());
+        return Session.fromCreate(this, answer, userId, request.projectId());
+    }
+
+    /**
+     * Non-blocking twin of {@link #create(String)}.
+     *
+     * @param userId your identifier of the end user
+     * @return a future of the open session; validation errors complete it exceptionally
+     */
+    public CompletableFuture<Session> createAsync(String userId) {
+        return createAsync(userId, SessionConfig.defaults());
+    }
+
+    /**
+     * Non-blocking twin of {@link #create(String, SessionConfig)}.
+     *
+     * @param userId your identifier of the end user
+     * @param config the session configuration
+     * @return a future of the open session; validation errors complete it exceptionally
+     */
+    public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
+        ApiRequest request;
+        try {
+            request = createRequest(userId, config);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.executeAsync(request, JsonReaders.answer())
+                .thenApply(answer -> Session.fromCreate(this, answer, userId, request.projectId()));
+    }
+
+    private ApiRequest createRequest(String userId, SessionConfig config) {
+        Validation.check(new CreateSessionBody.UserId(userId), "userId");
+        Validation.check(config, "config");
+        String project = config.getProjectId() != null ? config.getProjectId() : transport.projectId();
+        return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(project);
+    }
+
+    HttpTransport transport() {
+        return transport;
+    }
+
+    Duration sendStreamIdleTimeout() {
+        return sendStreamIdleTimeout;
+    }
+
+    Duration statusStreamIdleTimeout() {
+        return statusStreamIdleTimeout;
+    }
+
+    /**
+     * The API root requests go to.
+     *
+     * @return the base URL, without a trailing slash
+     */
+    public String getBaseUrl() {
+        String url = transport.baseUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The client-level project, sent as {@code x-codespar-project} unless a session names its own.
+     *
+     * @return the project id, or {@code null} for the organisation's default project
+     */
+    public String getProjectId() {
+        return transport.projectId();
+    }
+
+    /**
+     * Releases the connections and threads this client created. Calls in flight fail with a
+     * {@link dev.codespar.errors.NetworkError}; later calls are refused. An {@link OkHttpClient} passed to the builder
+     * is not shut down. Idempotent.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CodeSparClient{baseUrl=" + getBaseUrl() + ", projectId=" + getProjectId() + ", apiKey=[redacted]}";
+    }
+
+    private static String readVersion() {
+        try (InputStream in = CodeSparClient.class.getResourceAsStream("internal/codespar-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version");
+            return v == null || v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /**
+     * Configures and builds a {@link CodeSparClient}. Not thread-safe; {@link #build()} checks every setting and
+     * throws {@link ConfigError} naming the one that is wrong.
+     */
+    public static final class Builder {
+
+        private static final Pattern PROJECT_ID = Pattern.compile("^prj_[A-Za-z0-9]{16}$");
+        private static final Pattern KEY_CHARS = Pattern.compile("^[\\x21-\\x7E]+$");
+        private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+        private static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(24);
+
+        private String apiKey;
+        private String baseUrl;
+        private String projectId;
+        private Duration timeout = Duration.ofSeconds(60);
+        private Duration callTimeout;
+        private Duration sendStreamIdleTimeout = Duration.ofMinutes(5);
+        private Duration statusStreamIdleTimeout = Duration.ofSeconds(45);
+        private RetryPolicy.Builder retry = RetryPolicy.builder();
+        private OkHttpClient httpClient;
+        private Function<String, String> environment = System::getenv;
+        private Timing timing = Timing.system();
+
+        private Builder() {}
+
+        /**
+         * The secret API key ({@code csk_live_...} or {@code csk_test_...}). Default: env {@code CODESPAR_API_KEY}.
+         *
+         * @param key the key
+         * @return this builder
+         */
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        /**
+         * The API root. Default: env {@code CODESPAR_BASE_URL}, then {@value CodeSparClient#DEFAULT_BASE_URL}.
+         * A trailing {@code /} is stripped; plain {@code http://} is refused except to loopback.
+         *
+         * @param url the base URL
+         * @return this builder
+         */
+        public Builder baseUrl(String url) {
+            this.baseUrl = url;
+            return this;
+        }
+
+        /**
+         * The project to act in, sent as {@code x-codespar-project}; must match {@code ^prj_[A-Za-z0-9]{16}$}.
+         * Default: none (the organisation's default project).
+         *
+         * @param id the project id
+         * @return this builder
+         */
+        public Builder projectId(String id) {
+            this.projectId = id;
+            return this;
+        }
+
+        /**
+         * How many times a failed request may be sent again (default 2; 0 disables retries; at most 10).
+         *
+         * @param n the retry count
+         * @return this builder
+         */
+        public Builder maxRetries(int n) {
+            retry.maxRetries(n);
+            return this;
+        }
+
+        /**
+         * The longest server-requested wait the SDK sleeps through before a retry (default 60 s); a longer one is
+         * thrown at once with {@code getRetryAfter()} set.
+         *
+         * @param wait the cap
+         * @return this builder
+         */
+        public Builder maxRetryWait(Duration wait) {
+            retry.maxRetryWait(wait);
+            return this;
+        }
+
+        /**
+         * Also retry 500 {@code internal_error} answers (default off).
+         *
+         * @param retryOn whether to retry
+         * @return this builder
+         */
+        public Builder retryOnInternalError(boolean retryOn) {
+            retry.retryOnInternalError(retryOn);
+            return this;
+        }
+
+        /**
+         * Also retry a {@code POST} answered by 504 {@code gateway_timeout} (default off: a payout or an NF-e may have
+         * gone through).
+         *
+         * @param retryOn whether to retry
+         * @return this builder
+         */
+        public Builder retryPostOnGatewayTimeout(boolean retryOn) {
+            retry.retryPostOnGatewayTimeout(retryOn);
+            return this;
+        }
+
+        /**
+         * Replaces every retry setting with those of a policy; later calls to the retry methods of this builder
+         * change it further.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retry = Objects.requireNonNull(policy, "policy").toBuilder();
+            return this;
+        }
+
+        /**
+         * The timeout of one attempt, from connect to the last byte of the answer (default 60 s, at most 1 h).
+         * Streams use their idle timeouts instead.
+         *
+         * @param value the per-attempt timeout
+         * @return this builder
+         */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /**
+         * An overall deadline for a call, its retries and the waits between them (default none). A retry that
+         * cannot finish before it is not attempted.
+         *
+         * @param value the deadline, or {@code null} for none
+         * @return this builder
+         */
+        public Builder callTimeout(Duration value) {
+            this.callTimeout = value;
+            return this;
+        }
+
+        /**
+         * The longest silence tolerated on a {@code sendStream} before it fails with a
+         * {@link dev.codespar.errors.StreamError} (default 5 minutes: a long model turn can be quiet).
+         *
+         * @param value the idle timeout
+         * @return this builder
+         */
+        public Builder sendStreamIdleTimeout(Duration value) {
+            this.sendStreamIdleTimeout = value;
+            return this;
+        }
+
+        /**
+         * The longest silence tolerated on a payment or verification status stream (default 45 s; the server sends
+         * a heartbeat every 15 s).
+         *
+         * @param value the idle timeout
+         * @return this builder
+         */
+        public Builder statusStreamIdleTimeout(Duration value) {
+            this.statusStreamIdleTimeout = value;
+            return this;
+        }
+
+        /**
+         * An OkHttp client to send with (for proxies, TLS settings, event listeners, shared pools). The SDK works on
+         * a {@link OkHttpClient#newBuilder()} copy, sets its own timeouts, interceptors and retry switch on the copy,
+         * and never shuts the given client down.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = client;
+            return this;
+        }
+
+        /** Where environment fallbacks are read from; tests replace it. */
+        Builder environment(Function<String, String> env) {
+            this.environment = env;
+            return this;
+        }
+
+        /** Clock, sleeps and jitter of the retry loop; tests replace it so that nothing sleeps for real. */
+        Builder timing(Timing value) {
+            this.timing = value;
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds the client.
+         *
+         * @return the client
+         * @throws ConfigError naming the wrong setting and how to fix it; the message never contains the key
+         */
+        public CodeSparClient build() {
+            String key = checkedKey();
+            HttpUrl url = checkedBaseUrl();
+            if (projectId != null && !PROJECT_ID.matcher(projectId).matches()) {
+                throw new ConfigError("projectId must look like prj_ followed by 16 letters or digits"
+                        + " (e.g. prj_0123456789abcdef), got \"" + projectId + "\"");
+            }
+            requirePositive("timeout", timeout, MAX_TIMEOUT);
+            if (callTimeout != null) {
+                requirePositive("callTimeout", callTimeout, MAX_CALL_TIMEOUT);
+            }
+            requirePositive("sendStreamIdleTimeout", sendStreamIdleTimeout, MAX_CALL_TIMEOUT);
+            requirePositive("statusStreamIdleTimeout", statusStreamIdleTimeout, MAX_CALL_TIMEOUT);
+            RetryPolicy policy = retry.build();
+            HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
+                    policy, timeout, callTimeout, httpClient, timing));
+            return new CodeSparClient(transport, sendStreamIdleTimeout, statusStreamIdleTimeout);
+        }
+
+        private String checkedKey() {
+            String key = apiKey != null ? apiKey : environment.apply("CODESPAR_API_KEY");
+            if (key == null || key.isBlank()) {
+                throw new ConfigError("API key is missing: pass .apiKey(\"csk_...\") to CodeSparClient.builder()"
+                        + " or set the CODESPAR_API_KEY environment variable");
+            }
+            key = key.strip();
+            if (!KEY_CHARS.matcher(key).matches()) {
+                throw new ConfigError("API key contains spaces or characters that cannot travel in an HTTP header;"
+                        + " copy it again from the dashboard (Settings > API Keys)");
+            }
+            if (!key.startsWith("csk_")) {
+                throw new ConfigError("API key does not look like a CodeSpar key: it must start with csk_"
+                        + " (csk_live_ for production, csk_test_ for test projects)");
+            }
+            if (!key.startsWith("csk_live_") && !key.startsWith("csk_test_")) {
+                LOG.warn("The CodeSpar API key starts with neither csk_live_ nor csk_test_; using it anyway");
+            }
+            return key;
+        }
+
+        private HttpUrl checkedBaseUrl() {
+            String raw = baseUrl;
+            if (raw == null) {
+                String env = environment.apply("CODESPAR_BASE_URL");
+                raw = env == null || env.isBlank() ? DEFAULT_BASE_URL : env.strip();
+            }
+            HttpUrl url = HttpUrl.parse(raw.strip());
+            if (url == null) {
+                throw new ConfigError("baseUrl is not an http(s) URL: \"" + raw
+                        + "\"; use e.g. https://api.codespar.dev");
+            }
+            if (url.query() != null || url.fragment() != null) {
+                throw new ConfigError("baseUrl must not have a query or fragment: \"" + redact(url) + "\"");
+            }
+            if (!url.isHttps() && !isLoopback(url.host())) {
+                throw new ConfigError("baseUrl " + redact(url) + " uses plain http:// to a host that is not loopback;"
+                        + " the API key would travel in clear text. Use https://, or http:// only for localhost,"
+                        + " 127.0.0.0/8 or ::1");
+            }
+            String text = url.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return HttpUrl.get(text);
+        }
+
+        private static String redact(HttpUrl url) {
+            return url.newBuilder().username("").password("").build().toString();
+        }
+
+        static boolean isLoopback(String host) {
+            if (host.equalsIgnoreCase("localhost") || host.equals("::1")) {
+                return true;
+            }
+            String[] parts = host.split("\\.", -1);
+            if (parts.length != 4 || !parts[0].equals("127")) {
+                return false;
+            }
+            for (String part : parts) {
+                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static void requirePositive(String name, Duration value, Duration max) {
+            if (value == null || value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
+                throw new ConfigError(name + " must be positive and at most " + max + ", got " + value);
+            }
+        }
+
+        private static String userAgent() {
+            return "codespar-java/" + VERSION + " (Java " + System.getProperty("java.version") + "; "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
+        }
+
+        @Override
+        public String toString() {
+            return "CodeSparClient.Builder{baseUrl=" + baseUrl + ", projectId=" + projectId
+                    + ", apiKey=" + (apiKey == null ? "null" : "[redacted]") + "}";
+        }
+    }
+}

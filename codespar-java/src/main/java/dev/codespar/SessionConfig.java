@@ -1,0 +1,231 @@
+package dev.codespar;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to create a session: its servers (or a {@link Preset}), test-mode mocks, metadata and project. Immutable;
+ * validated before the network when the session is created.
+ *
+ * <pre>{@code
+ * SessionConfig config = SessionConfig.builder()
+ *         .servers("asaas", "nuvem-fiscal")
+ *         .projectId("prj_0123456789abcdef")
+ *         .build();
+ * }</pre>
+ */
+public final class SessionConfig {
+
+    private static final SessionConfig DEFAULTS = builder().build();
+
+    @Size(max = 20, message = "must list at most 20 servers")
+    private final List<@NotBlank @Size(max = 128) String> servers;
+
+    private final Preset preset;
+
+    private final Map<@NotBlank String, @NotNull Object> mocks;
+
+    private final Map<@NotBlank @Size(max = 128) String, @NotNull @Size(max = 1024) String> metadata;
+
+    @Pattern(regexp = "^prj_[A-Za-z0-9]{16}$", message = "must look like prj_ followed by 16 letters or digits")
+    private final String projectId;
+
+    private SessionConfig(Builder b) {
+        this.servers = b.servers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.servers));
+        this.preset = b.preset;
+        this.mocks = b.mocks == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.mocks));
+        this.metadata = b.metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        this.projectId = b.projectId;
+    }
+
+    /**
+     * The configuration with nothing set: the default servers, no mocks, the client's project.
+     *
+     * @return the shared empty configuration
+     */
+    public static SessionConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * A new builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The servers set explicitly.
+     *
+     * @return the list, or {@code null} when not set (then the preset or the defaults apply)
+     */
+    public List<String> getServers() {
+        return servers;
+    }
+
+    /**
+     * The preset, used when no servers are set.
+     *
+     * @return the preset, or {@code null}
+     */
+    public Preset getPreset() {
+        return preset;
+    }
+
+    /**
+     * Test-mode mocks, keyed by {@code server/tool}.
+     *
+     * @return the mocks, or {@code null} when none were given (then {@code mocks} is not sent)
+     */
+    public Map<String, Object> getMocks() {
+        return mocks;
+    }
+
+    /**
+     * Free-form metadata sent with the session.
+     *
+     * @return the metadata, or {@code null}
+     */
+    public Map<String, String> getMetadata() {
+        return metadata;
+    }
+
+    /**
+     * The session's own project; it wins over the client's.
+     *
+     * @return the project id, or {@code null}
+     */
+    public String getProjectId() {
+        return projectId;
+    }
+
+    /** The {@code servers} sent: explicit servers, else the preset's, else {@code zoop} and {@code nuvem-fiscal}. */
+    List<String> resolvedServers() {
+        if (servers != null) {
+            return servers;
+        }
+        return preset != null ? preset.servers() : Preset.DEFAULT_SERVERS;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionConfig{servers=" + servers + ", preset=" + preset
+                + ", mocks=" + (mocks == null ? "null" : mocks.size() + " keys")
+                + ", metadata=" + (metadata == null ? "null" : metadata.keySet())
+                + ", projectId=" + projectId + "}";
+    }
+
+    /** Builds a {@link SessionConfig}. */
+    public static final class Builder {
+        private List<String> servers;
+        private Preset preset;
+        private Map<String, Object> mocks;
+        private Map<String, String> metadata;
+        private String projectId;
+
+        private Builder() {}
+
+        /**
+         * The servers the session connects, e.g. {@code "asaas"}; sent exactly as given (an empty list too).
+         *
+         * @param ids server ids
+         * @return this builder
+         */
+        public Builder servers(String... ids) {
+            return servers(ids == null ? null : java.util.Arrays.asList(ids));
+        }
+
+        /**
+         * The servers the session connects; sent exactly as given (an empty list too).
+         *
+         * @param ids server ids, or {@code null} to fall back to the preset or the defaults
+         * @return this builder
+         */
+        public Builder servers(List<String> ids) {
+            this.servers = ids == null ? null : new ArrayList<>(ids);
+            return this;
+        }
+
+        /**
+         * A server bundle, expanded client-side; ignored when servers are set explicitly.
+         *
+         * @param value the preset
+         * @return this builder
+         */
+        public Builder preset(Preset value) {
+            this.preset = value;
+            return this;
+        }
+
+        /**
+         * Test-mode mocks ({@code csk_test_} keys only), keyed by {@code server/tool}: an object answers every call,
+         * an array of objects answers call <i>n</i> with entry <i>n</i>. Forwarded verbatim, in insertion order.
+         *
+         * @param value the mocks; an empty map is sent as {@code {}}
+         * @return this builder
+         */
+        public Builder mocks(Map<String, ?> value) {
+            this.mocks = value == null ? null : new LinkedHashMap<>(value);
+            return this;
+        }
+
+        /**
+         * Free-form string metadata, sent only when non-empty.
+         *
+         * @param value the metadata
+         * @return this builder
+         */
+        public Builder metadata(Map<String, String> value) {
+            this.metadata = value == null ? null : new LinkedHashMap<>(value);
+            return this;
+        }
+
+        /**
+         * The project of this session, sent as {@code x-codespar-project} on every request of the session.
+         *
+         * @param id a {@code prj_} id
+         * @return this builder
+         */
+        public Builder projectId(String id) {
+            this.projectId = id;
+            return this;
+        }
+
+        /**
+         * Builds the configuration; it is validated when a session is created with it.
+         *
+         * @return the configuration
+         */
+        public SessionConfig build() {
+            return new SessionConfig(this);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SessionConfig)) {
+            return false;
+        }
+        SessionConfig c = (SessionConfig) o;
+        return Objects.equals(servers, c.servers) && preset == c.preset && Objects.equals(mocks, c.mocks)
+                && Objects.equals(metadata, c.metadata) && Objects.equals(projectId, c.projectId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(servers, preset, mocks, metadata, projectId);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.codespar.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.codespar.errors.ApiError;
+import dev.codespar.errors.ErrorDetails;
+import dev.codespar.internal.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Readers for successful JSON answers. */
+public final class JsonReaders {
+
+    private static final HttpTransport.ResponseReader<Void> DISCARD = (response, call) -> null;
+
+    private JsonReaders() {}
+
+    /**
+     * Reads the body as a JSON tree; an empty body is an empty object.
+     *
+     * @return the reader
+     */
+    public static HttpTransport.ResponseReader<JsonNode> tree() {
+        ObjectReader reader = Json.MAPPER.reader();
+        return (response, call) -> {
+            ResponseBody body = response.body();
+            if (body == null || body.contentLength() == 0) {
+                return Json.MAPPER.createObjectNode();
+            }
+            JsonNode node = read(response, reader, body);
+            return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
+        };
+    }
+
+    /**
+     * Reads the body as a JSON tree, with the status and the request id.
+     *
+     * @return the reader
+     */
+    public static HttpTransport.ResponseReader<JsonAnswer> answer() {
+        HttpTransport.ResponseReader<JsonNode> tree = tree();
+        return (response, call) -> {
+            JsonNode json = tree.read(response, call);
+            String requestId = response.header("X-Request-Id");
+            if (requestId == null && json.path("request_id").isTextual()) {
+                requestId = json.get("request_id").asText();
+            }
+            return new JsonAnswer(json, response.code(), requestId);
+        };
+    }
+
+    /**
+     * Ignores the body (e.g. a 204).
+     *
+     * @return the reader
+     */
+    public static HttpTransport.ResponseReader<Void> discard() {
+        return DISCARD;
+    }
+
+    private static JsonNode read(Response response, ObjectReader reader, ResponseBody body) throws IOException {
+        try (InputStream in = body.byteStream()) {
+            return reader.readTree(in);
+        } catch (JsonEOFException truncated) {
+            // the connection ended inside the JSON: a transport failure, retried like one
+            throw truncated;
+        } catch (JsonProcessingException e) {
+            throw invalid(response, e);
+        }
+    }
+
+    /**
+     * The error for a 2xx answer whose body is not the JSON the SDK expects.
+     *
+     * @param response the answer
+     * @param e the parse failure
+     * @return an {@link ApiError} with code {@code invalid_response}
+     */
+    public static ApiError invalid(Response response, Exception e) {
+        String detail = e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
+        return ApiError.from(ErrorDetails.of("invalid_response", response.code(),
+                        response.request().method() + " " + response.request().url().encodedPath()
+                                + " answered " + response.code() + " with a body that is not the expected JSON: "
+                                + detail)
+                .withRequestId(response.header("X-Request-Id"))
+                .withAttempts(1));
+    }
+
+    /**
+     * The error for a 2xx answer that lacks a field the SDK cannot do without.
+     *
+     * @param answer the answer
+     * @param field the missing field
+     * @param what the call, e.g. {@code POST /v1/sessions}
+     * @return an {@link ApiError} with code {@code invalid_response}
+     */
+    public static ApiError missingField(JsonAnswer answer, String field, String what) {
+        return ApiError.from(ErrorDetails.of("invalid_response", answer.status(),
+                        what + " answered " + answer.status() + " without the required field \"" + field + "\"")
+                .withRequestId(answer.requestId())
+                .withBody(answer.json())
+                .withAttempts(1));
+    }
+}
