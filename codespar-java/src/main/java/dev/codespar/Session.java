@@ -164,8 +164,8 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client.transport().executeAsync(request, JsonReaders.answer())
-                .thenApply(answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId()));
+        return client.transport().executeAsync(request,
+                JsonReaders.answer().map(answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId())));
     }
 
     private ApiRequest executeRequest(String tool, Map<String, ?> input) {
@@ -207,8 +207,8 @@ public final class Session implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        return client.transport().executeAsync(closeRequest(), JsonReaders.discard())
-                .handle((ok, error) -> {
+        CompletableFuture<Void> call = client.transport().executeAsync(closeRequest(), JsonReaders.discard());
+        return HttpTransport.cancelling(call.handle((ok, error) -> {
                     Throwable cause = unwrap(error);
                     if (cause == null || cause instanceof NotFoundError) {
                         closed.set(true);
@@ -216,7 +216,7 @@ public final class Session implements AutoCloseable {
                     }
                     throw cause instanceof RuntimeException ? (RuntimeException) cause
                             : new java.util.concurrent.CompletionException(cause);
-                });
+                }), call);
     }
 
     private ApiRequest closeRequest() {

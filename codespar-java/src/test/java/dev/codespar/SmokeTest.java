@@ -29,7 +29,6 @@ class SmokeTest {
             assertThat(create.getBody().readUtf8()).isEqualTo("{\"servers\":[\"asaas\"],\"user_id\":\"user_1\"}");
             assertThat(create.getHeader("Authorization")).isEqualTo("Bearer csk_test_abc");
             assertThat(create.getHeader("User-Agent")).startsWith("codespar-java/");
-            System.err.println(create.getHeaders());
             RecordedRequest exec = server.takeRequest(1, TimeUnit.SECONDS);
             assertThat(exec.getPath()).isEqualTo("/v1/sessions/ses_1/execute");
             assertThat(exec.getBody().readUtf8()).isEqualTo("{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1000}}");

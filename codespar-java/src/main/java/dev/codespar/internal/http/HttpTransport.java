@@ -81,6 +81,36 @@ public final class HttpTransport implements AutoCloseable {
          * @throws IOException when the body cannot be read
          */
         T read(Response response, Call call) throws IOException;
+
+        /**
+         * A reader that converts this reader's value, so that the future an async call returns is the transport's
+         * own (whose cancellation cancels the HTTP call) rather than a dependent stage.
+         *
+         * @param mapper the conversion
+         * @param <R> the converted type
+         * @return the composed reader
+         */
+        default <R> ResponseReader<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+            return (response, call) -> mapper.apply(read(response, call));
+        }
+    }
+
+    /**
+     * Makes cancelling a dependent stage cancel the transport's future too (and so the HTTP call), for async twins
+     * that must post-process failures with {@code handle} or {@code exceptionally}.
+     *
+     * @param dependent the stage handed to the caller
+     * @param source the transport's future
+     * @param <T> the value type
+     * @return {@code dependent}
+     */
+    public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> dependent, CompletableFuture<?> source) {
+        dependent.whenComplete((value, error) -> {
+            if (dependent.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return dependent;
     }
 
     private final OkHttpClient client;
@@ -240,6 +270,7 @@ public final class HttpTransport implements AutoCloseable {
             }
             Failure failure;
             inFlight.add(call);
+            InterruptWatch.watch(call);
             Response response = null;
             boolean handedOver = false;
             try {
@@ -256,6 +287,7 @@ public final class HttpTransport implements AutoCloseable {
                 failure = networkFailure(request, e, tracker, response != null, true);
                 logFailure(request, failure, attempt, start);
             } finally {
+                InterruptWatch.unwatch(call);
                 inFlight.remove(call);
                 if (response != null && !handedOver) {
                     response.close();
@@ -344,24 +376,33 @@ public final class HttpTransport implements AutoCloseable {
         @Override
         public void onResponse(Call call, Response response) {
             inFlight.remove(call);
+            T value = null;
+            Failure failure = null;
+            Throwable error = null;
+            // the answer is closed (and its connection released) before anyone waiting on the future runs
             try (response) {
                 if (future.isDone()) {
                     return;
                 }
                 if (response.isSuccessful()) {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
-                    future.complete(reader.read(response, call));
-                    return;
+                    value = reader.read(response, call);
+                } else {
+                    failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
+                    logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
                 }
-                Failure failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
-                logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
-                retryOrFail(failure);
             } catch (IOException e) {
-                Failure failure = networkFailure(request, e, tracker, true, false);
+                failure = networkFailure(request, e, tracker, true, false);
                 logFailure(request, failure, attempt, start);
-                retryOrFail(failure);
             } catch (Throwable t) {
-                future.completeExceptionally(t);
+                error = t;
+            }
+            if (error != null) {
+                future.completeExceptionally(error);
+            } else if (failure != null) {
+                retryOrFail(failure);
+            } else {
+                future.complete(value);
             }
         }
 
