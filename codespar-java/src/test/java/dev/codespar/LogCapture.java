@@ -13,12 +13,14 @@ final class LogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.codespar");
     private final Level previous = logger.getLevel();
+    private final boolean previousAdditive = logger.isAdditive();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture() {
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false); // keep the captured DEBUG lines off the console
     }
 
     /** Every captured line: formatted message, arguments and any throwable's message. */
@@ -37,6 +39,7 @@ final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(previous);
+        logger.setAdditive(previousAdditive);
         appender.stop();
     }
 }
