@@ -14,7 +14,8 @@ package dev.codespar;
  *
  * <p>Checked before the network: the name (1 to 128 characters, else
  * {@link dev.codespar.errors.InvalidRequestError}) and the slug (1 to 64 characters of {@code [a-z0-9_-]}, else
- * {@link dev.codespar.errors.SlugInvalidError}; {@code default} is reserved, {@link dev.codespar.errors.SlugReservedError}).
+ * {@link dev.codespar.errors.SlugInvalidError}; {@code default} is reserved,
+ * {@link dev.codespar.errors.SlugReservedError}).
  */
 public final class ProjectCreateParams {
 

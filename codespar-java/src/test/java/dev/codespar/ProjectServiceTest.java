@@ -328,6 +328,41 @@ class ProjectServiceTest {
                 .withCauseInstanceOf(SlugConflictError.class);
     }
 
+    @Test
+    void blankNewNameIsRefused() {
+        assertThatThrownBy(() -> api.client.projects().update("prj_1", ProjectUpdateParams.builder().name(" ").build()))
+                .isInstanceOf(InvalidRequestError.class).hasMessageContaining("name");
+        assertThat(api.requestCount()).isZero();
+    }
+
+    @Test
+    void listIsRetriedLikeAnyGet() throws Exception {
+        try (ManagementFixture retrying = new ManagementFixture(1)) {
+            retrying.server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(503)
+                    .setHeader("Retry-After", "0").setBody("{\"error\":\"service_unavailable\"}"));
+            retrying.enqueue("{\"projects\":[" + PROJECT_JSON + "]}");
+
+            assertThat(retrying.client.projects().list().getData()).hasSize(1);
+
+            assertThat(retrying.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void noProjectHeaderWhenTheClientHasNoProject() throws Exception {
+        try (okhttp3.mockwebserver.MockWebServer server = new okhttp3.mockwebserver.MockWebServer();
+                CodeSparClient client = CodeSparClient.builder().apiKey(ManagementFixture.KEY)
+                        .baseUrl(server.url("/").toString()).environment(name -> null).build()) {
+            server.enqueue(new okhttp3.mockwebserver.MockResponse().setBody("{\"projects\":[]}"));
+
+            client.projects().list();
+
+            RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(r.getPath()).isEqualTo("/v1/projects");
+            assertThat(r.getHeader("x-codespar-project")).isNull();
+        }
+    }
+
     private void assertLocal(ApiError e, String code) {
         assertThat(e).isNotNull();
         assertThat(e.getCode()).isEqualTo(code);
