@@ -138,6 +138,72 @@ public final class CodeSparClient implements AutoCloseable {
         return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(project);
     }
 
+    // ---------------------------------------------------------------- management API (section 13 of the contract)
+
+    /**
+     * Projects of the organisation: list, get, create, update, delete. Cheap to call; the service is stateless.
+     *
+     * @return the project service
+     */
+    public ProjectService projects() {
+        return new ProjectService(transport);
+    }
+
+    /**
+     * Webhook triggers of the project: create, list, rotate the signing secret. Verify deliveries with
+     * {@link Webhooks}.
+     *
+     * @return the trigger service
+     */
+    public TriggerService triggers() {
+        return new TriggerService(transport);
+    }
+
+    /**
+     * The server catalogue: list (filters, paging) and get.
+     *
+     * @return the server catalogue
+     */
+    public ServerCatalog servers() {
+        return new ServerCatalog(transport);
+    }
+
+    /**
+     * The tool catalogue: list and get.
+     *
+     * @return the tool catalogue
+     */
+    public ToolCatalog tools() {
+        return new ToolCatalog(transport);
+    }
+
+    /**
+     * The organisation's server connections (stored provider credentials): create or rotate, list, revoke.
+     *
+     * @return the connection service
+     */
+    public OrgConnectionService connections() {
+        return new OrgConnectionService(transport);
+    }
+
+    /**
+     * The organisation's API keys: create and list.
+     *
+     * @return the API key service
+     */
+    public ApiKeyService apiKeys() {
+        return new ApiKeyService(transport);
+    }
+
+    /**
+     * Sessions of the project, for dashboards and audits: list, get, and a session's tool-call log.
+     *
+     * @return the session listing service
+     */
+    public SessionService sessions() {
+        return new SessionService(transport);
+    }
+
     HttpTransport transport() {
         return transport;
     }

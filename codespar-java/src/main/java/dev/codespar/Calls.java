@@ -1,0 +1,64 @@
+package dev.codespar;
+
+import dev.codespar.internal.http.ApiRequest;
+import dev.codespar.internal.http.HttpTransport;
+import dev.codespar.internal.http.JsonAnswer;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.validation.Validation;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The two ways a management call runs: blocking, or as a future. Building the request validates the input, so a
+ * validation error is thrown by the blocking form and completes the future exceptionally in the async form, without
+ * a network call in either.
+ */
+final class Calls {
+
+    private Calls() {}
+
+    static <T> T run(HttpTransport transport, Supplier<ApiRequest> request, Function<JsonAnswer, T> parse) {
+        return parse.apply(transport.execute(request.get(), JsonReaders.answer()));
+    }
+
+    static <T> CompletableFuture<T> runAsync(HttpTransport transport, Supplier<ApiRequest> request,
+            Function<JsonAnswer, T> parse) {
+        ApiRequest built;
+        try {
+            built = request.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.executeAsync(built, JsonReaders.answer()).thenApply(parse);
+    }
+
+    static void runDiscarding(HttpTransport transport, Supplier<ApiRequest> request) {
+        transport.execute(request.get(), JsonReaders.discard());
+    }
+
+    static CompletableFuture<Void> runDiscardingAsync(HttpTransport transport, Supplier<ApiRequest> request) {
+        ApiRequest built;
+        try {
+            built = request.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.executeAsync(built, JsonReaders.discard());
+    }
+
+    /**
+     * Checks a path id before the network.
+     *
+     * @param value the id
+     * @param name the argument name used in the message
+     * @return the id
+     * @throws dev.codespar.errors.InvalidRequestError when it is null or blank
+     */
+    static String id(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw Validation.invalid(name + ": must not be blank");
+        }
+        return value;
+    }
+}
