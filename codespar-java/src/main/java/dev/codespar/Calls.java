@@ -30,7 +30,7 @@ final class Calls {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(built, JsonReaders.answer()).thenApply(parse);
+        return transport.executeAsync(built, JsonReaders.answer().map(parse));
     }
 
     static void runDiscarding(HttpTransport transport, Supplier<ApiRequest> request) {

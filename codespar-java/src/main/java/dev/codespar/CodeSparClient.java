@@ -3,8 +3,6 @@ package dev.codespar;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
-import dev.codespar.internal.http.JsonAnswer;
-import dev.codespar.internal.http.JsonReaders;
 import dev.codespar.internal.http.Timing;
 import dev.codespar.internal.validation.Validation;
 import java.io.IOException;
@@ -98,9 +96,8 @@ public final class CodeSparClient implements AutoCloseable {
      * @throws dev.codespar.errors.ApiError when the server refuses
      */
     public Session create(String userId, SessionConfig config) {
-        ApiRequest request = createRequest(userId, config);
-        JsonAnswer answer = transport.execute(request, JsonReaders.answer());
-        return Session.fromCreate(this, answer, userId, request.projectId());
+        return Calls.run(transport, () -> createRequest(userId, config),
+                answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
     }
 
     /**
@@ -121,21 +118,19 @@ public final class CodeSparClient implements AutoCloseable {
      * @return a future of the open session; validation errors complete it exceptionally
      */
     public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
-        ApiRequest request;
-        try {
-            request = createRequest(userId, config);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.executeAsync(request,
-                JsonReaders.answer().map(answer -> Session.fromCreate(this, answer, userId, request.projectId())));
+        return Calls.runAsync(transport, () -> createRequest(userId, config),
+                answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
     }
 
     private ApiRequest createRequest(String userId, SessionConfig config) {
         Validation.check(new CreateSessionBody.UserId(userId), "userId");
         Validation.check(config, "config");
-        String project = config.getProjectId() != null ? config.getProjectId() : transport.projectId();
-        return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(project);
+        return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(sessionProject(config));
+    }
+
+    /** The project of a new session: its own, else the client's, else none. */
+    private String sessionProject(SessionConfig config) {
+        return config.getProjectId() != null ? config.getProjectId() : transport.projectId();
     }
 
     // ---------------------------------------------------------------- management API (section 13 of the contract)

@@ -95,8 +95,8 @@ public final class Page<T> {
     }
 
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, ApiRequest request, Spec<T> spec) {
-        return transport.executeAsync(request, JsonReaders.answer())
-                .thenApply(answer -> parse(transport, request, spec, answer));
+        return transport.executeAsync(request,
+                JsonReaders.answer().map(answer -> parse(transport, request, spec, answer)));
     }
 
     static <T> Page<T> parse(HttpTransport transport, ApiRequest request, Spec<T> spec, JsonAnswer answer) {

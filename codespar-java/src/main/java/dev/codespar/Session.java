@@ -145,9 +145,8 @@ public final class Session implements AutoCloseable {
      * @throws ApiError for any other failed call
      */
     public ToolResult execute(String tool, Map<String, ?> input) {
-        ApiRequest request = executeRequest(tool, input);
-        JsonAnswer answer = client.transport().execute(request, JsonReaders.answer());
-        return ToolResult.fromJson(answer.json(), tool, answer.requestId());
+        return Calls.run(client.transport(), () -> executeRequest(tool, input),
+                answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId()));
     }
 
     /**
@@ -158,14 +157,8 @@ public final class Session implements AutoCloseable {
      * @return a future of the result; validation errors complete it exceptionally
      */
     public CompletableFuture<ToolResult> executeAsync(String tool, Map<String, ?> input) {
-        ApiRequest request;
-        try {
-            request = executeRequest(tool, input);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return client.transport().executeAsync(request,
-                JsonReaders.answer().map(answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId())));
+        return Calls.runAsync(client.transport(), () -> executeRequest(tool, input),
+                answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId()));
     }
 
     private ApiRequest executeRequest(String tool, Map<String, ?> input) {
