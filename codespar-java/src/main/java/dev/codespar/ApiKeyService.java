@@ -113,7 +113,7 @@ public final class ApiKeyService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<ApiKey>> listAsync() {
-        return Page.fetchAsync(transport, ApiRequest.get("api-keys"), PAGE);
+        return Page.fetchAsync(transport, () -> ApiRequest.get("api-keys"), PAGE);
     }
 
     @Override

@@ -24,13 +24,22 @@ final class Calls {
 
     static <T> CompletableFuture<T> runAsync(HttpTransport transport, Supplier<ApiRequest> request,
             Function<JsonAnswer, T> parse) {
+        return async(request, built -> transport.executeAsync(built, JsonReaders.answer().map(parse)));
+    }
+
+    /**
+     * Builds the request, then sends it; a failure while building (validation) completes the future instead of
+     * being thrown.
+     */
+    static <T> CompletableFuture<T> async(Supplier<ApiRequest> request,
+            Function<ApiRequest, CompletableFuture<T>> send) {
         ApiRequest built;
         try {
             built = request.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(built, JsonReaders.answer().map(parse));
+        return send.apply(built);
     }
 
     static void runDiscarding(HttpTransport transport, Supplier<ApiRequest> request) {
@@ -38,13 +47,7 @@ final class Calls {
     }
 
     static CompletableFuture<Void> runDiscardingAsync(HttpTransport transport, Supplier<ApiRequest> request) {
-        ApiRequest built;
-        try {
-            built = request.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.executeAsync(built, JsonReaders.discard());
+        return async(request, built -> transport.executeAsync(built, JsonReaders.discard()));
     }
 
     /**

@@ -165,13 +165,7 @@ public final class OrgConnectionService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<OrgConnection>> listAsync(OrgConnectionListParams params) {
-        ApiRequest request;
-        try {
-            request = listRequest(params);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return Page.fetchAsync(transport, request, PAGE);
+        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
     }
 
     private static ApiRequest listRequest(OrgConnectionListParams params) {

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -97,6 +98,11 @@ public final class Page<T> {
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, ApiRequest request, Spec<T> spec) {
         return transport.executeAsync(request,
                 JsonReaders.answer().map(answer -> parse(transport, request, spec, answer)));
+    }
+
+    static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, Supplier<ApiRequest> request,
+            Spec<T> spec) {
+        return Calls.async(request, built -> fetchAsync(transport, built, spec));
     }
 
     static <T> Page<T> parse(HttpTransport transport, ApiRequest request, Spec<T> spec, JsonAnswer answer) {

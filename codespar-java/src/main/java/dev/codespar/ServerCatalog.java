@@ -68,13 +68,7 @@ public final class ServerCatalog {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<CatalogServer>> listAsync(ServerListParams params) {
-        ApiRequest request;
-        try {
-            request = listRequest(params);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return Page.fetchAsync(transport, request, PAGE);
+        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
     }
 
     private static ApiRequest listRequest(ServerListParams params) {

@@ -79,13 +79,7 @@ public final class SessionService {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<SessionSummary>> listAsync(SessionListParams params) {
-        ApiRequest request;
-        try {
-            request = listRequest(params);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return Page.fetchAsync(transport, request, PAGE);
+        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
     }
 
     private static ApiRequest listRequest(SessionListParams params) {
@@ -149,13 +143,7 @@ public final class SessionService {
      * @return a future of the first page of the log
      */
     public CompletableFuture<Page<ToolCallLogEntry>> logsAsync(String id) {
-        ApiRequest request;
-        try {
-            request = ApiRequest.get("sessions", Calls.id(id, "id"), "logs");
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return Page.fetchAsync(transport, request, LOG_PAGE);
+        return Page.fetchAsync(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE);
     }
 
     @Override

@@ -67,13 +67,7 @@ public final class ToolCatalog {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<CatalogTool>> listAsync(ToolListParams params) {
-        ApiRequest request;
-        try {
-            request = listRequest(params);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return Page.fetchAsync(transport, request, PAGE);
+        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
     }
 
     private static ApiRequest listRequest(ToolListParams params) {

@@ -110,7 +110,7 @@ public final class TriggerService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<Trigger>> listAsync() {
-        return Page.fetchAsync(transport, ApiRequest.get("triggers"), PAGE);
+        return Page.fetchAsync(transport, () -> ApiRequest.get("triggers"), PAGE);
     }
 
     /**
