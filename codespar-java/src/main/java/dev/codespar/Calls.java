@@ -19,7 +19,7 @@ final class Calls {
     private Calls() {}
 
     static <T> T run(HttpTransport transport, Supplier<ApiRequest> request, Function<JsonAnswer, T> parse) {
-        return parse.apply(transport.execute(request.get(), JsonReaders.answer()));
+        return transport.execute(request.get(), JsonReaders.answer().map(parse));
     }
 
     static <T> CompletableFuture<T> runAsync(HttpTransport transport, Supplier<ApiRequest> request,

@@ -92,7 +92,7 @@ public final class Page<T> {
     }
 
     static <T> Page<T> fetch(HttpTransport transport, ApiRequest request, Spec<T> spec) {
-        return parse(transport, request, spec, transport.execute(request, JsonReaders.answer()));
+        return transport.execute(request, JsonReaders.answer().map(answer -> parse(transport, request, spec, answer)));
     }
 
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, ApiRequest request, Spec<T> spec) {

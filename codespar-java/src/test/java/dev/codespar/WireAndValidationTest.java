@@ -148,6 +148,31 @@ class WireAndValidationTest {
     }
 
     @Test
+    void anUnusableSuccessAnswerCountsEveryAttemptAndIsNotRetried() {
+        server.enqueue(TestSupport.json(503, "{\"error\":\"service_unavailable\"}"));
+        server.enqueue(TestSupport.json(201, "{\"status\":\"active\"}"));
+        dev.codespar.errors.ApiError missing = catchThrowableOfType(dev.codespar.errors.ApiError.class,
+                () -> client.create("user_1"));
+        assertThat(missing.getCode()).isEqualTo("invalid_response");
+        assertThat(missing.getAttempts()).isEqualTo(2);
+
+        server.enqueue(TestSupport.sessionCreated());
+        Session session = client.create("user_1");
+        int before = server.getRequestCount();
+        server.enqueue(TestSupport.json(200, "<html>not json</html>"));
+        server.enqueue(TestSupport.toolOk());
+        java.util.concurrent.CompletionException wrapped = catchThrowableOfType(
+                java.util.concurrent.CompletionException.class,
+                () -> session.executeAsync("codespar_pay", Map.of()).join());
+        assertThat(wrapped.getCause()).isExactlyInstanceOf(dev.codespar.errors.ApiError.class);
+        dev.codespar.errors.ApiError notJson = (dev.codespar.errors.ApiError) wrapped.getCause();
+        assertThat(notJson.getCode()).isEqualTo("invalid_response");
+        assertThat(notJson.getStatus()).isEqualTo(200);
+        assertThat(notJson.getAttempts()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void toolResultReadsEveryFieldAndToleratesMissingOnes() {
         server.enqueue(TestSupport.sessionCreated());
         Session session = client.create("user_123");

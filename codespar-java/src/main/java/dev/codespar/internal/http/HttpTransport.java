@@ -286,6 +286,8 @@ public final class HttpTransport implements AutoCloseable {
             } catch (IOException e) {
                 failure = networkFailure(request, e, tracker, response != null, true);
                 logFailure(request, failure, attempt, start);
+            } catch (InvalidResponseException e) {
+                throw ApiError.from(e.details().withAttempts(attempt));
             } finally {
                 InterruptWatch.unwatch(call);
                 inFlight.remove(call);
@@ -394,6 +396,8 @@ public final class HttpTransport implements AutoCloseable {
             } catch (IOException e) {
                 failure = networkFailure(request, e, tracker, true, false);
                 logFailure(request, failure, attempt, start);
+            } catch (InvalidResponseException e) {
+                error = ApiError.from(e.details().withAttempts(attempt));
             } catch (Throwable t) {
                 error = t;
             }

@@ -78,17 +78,16 @@ public final class JsonReaders {
      *
      * @param response the answer
      * @param e the parse failure
-     * @return an {@link ApiError} with code {@code invalid_response}
+     * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
      */
-    public static ApiError invalid(Response response, Exception e) {
+    public static InvalidResponseException invalid(Response response, Exception e) {
         String detail = e instanceof JsonProcessingException
                 ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return ApiError.from(ErrorDetails.of("invalid_response", response.code(),
+        return new InvalidResponseException(ErrorDetails.of("invalid_response", response.code(),
                         response.request().method() + " " + response.request().url().encodedPath()
                                 + " answered " + response.code() + " with a body that is not the expected JSON: "
                                 + detail)
-                .withRequestId(response.header("X-Request-Id"))
-                .withAttempts(1));
+                .withRequestId(response.header("X-Request-Id")));
     }
 
     /**
@@ -97,13 +96,12 @@ public final class JsonReaders {
      * @param answer the answer
      * @param field the missing field
      * @param what the call, e.g. {@code POST /v1/sessions}
-     * @return an {@link ApiError} with code {@code invalid_response}
+     * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
      */
-    public static ApiError missingField(JsonAnswer answer, String field, String what) {
-        return ApiError.from(ErrorDetails.of("invalid_response", answer.status(),
+    public static InvalidResponseException missingField(JsonAnswer answer, String field, String what) {
+        return new InvalidResponseException(ErrorDetails.of("invalid_response", answer.status(),
                         what + " answered " + answer.status() + " without the required field \"" + field + "\"")
                 .withRequestId(answer.requestId())
-                .withBody(answer.json())
-                .withAttempts(1));
+                .withBody(answer.json()));
     }
 }
