@@ -40,9 +40,10 @@ public enum Fault {
     SLOW_DRIP,
 
     /**
-     * The body ends early but cleanly. On a stream: every event except the terminal {@code done} is sent, then the
-     * response ends normally. On a JSON answer: half the body is sent with a matching {@code Content-Length}, so the
-     * client receives well-framed, malformed JSON.
+     * The body ends early but cleanly. On a send stream: every event except the terminal {@code done} (or
+     * {@code error}) is sent, then the response ends normally. On a status stream: the {@code snapshot}, then the
+     * end. On a JSON answer: half the body is sent with a matching {@code Content-Length}, so the client receives
+     * well-framed, malformed JSON.
      */
     TRUNCATE_STREAM,
 

@@ -50,7 +50,7 @@ final class LiveStatusStream implements SsePlan {
             while (true) {
                 StreamSignal signal = sub.queue().poll(heartbeat, TimeUnit.MILLISECONDS);
                 if (signal == null) {
-                    sink.heartbeat(System.currentTimeMillis());
+                    sink.heartbeat(state.now().toEpochMilli());
                 } else if (signal.stop()) {
                     sink.abort();
                     return;
@@ -85,7 +85,7 @@ final class LiveStatusStream implements SsePlan {
             if (signal != null) {
                 sink.frame(signal.frame());
             } else if (deadline - System.nanoTime() > 0) {
-                sink.heartbeat(System.currentTimeMillis());
+                sink.heartbeat(state.now().toEpochMilli());
             }
         }
         sink.frame(DONE);

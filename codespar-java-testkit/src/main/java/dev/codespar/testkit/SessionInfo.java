@@ -12,7 +12,7 @@ import java.util.Map;
  * @param projectId the project it belongs to ({@code x-codespar-project}, else the fake's default project)
  * @param servers the servers, in the order given at create
  * @param status {@code active}, {@code closed} or {@code expired}
- * @param connections server id → whether it is connected
+ * @param connections server id → whether it is connected, in the order of {@code servers}
  * @param mocked whether it answers tools from test-mode mocks only
  * @param createdAt when it was created (the fake's clock)
  * @param lastActivity its last tool call (the fake's clock); idle expiry counts from here

@@ -70,7 +70,8 @@ final class SessionRecord {
     }
 
     SessionInfo info(String status) {
-        return new SessionInfo(id, userId, projectId, servers, status, Map.copyOf(connections), mocks != null,
-                createdAt, lastActivity);
+        return new SessionInfo(id, userId, projectId, servers, status,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(connections)), mocks != null, createdAt,
+                lastActivity);
     }
 }
