@@ -1,19 +1,46 @@
 package dev.codespar.examples;
 
 import dev.codespar.CodeSparClient;
+import dev.codespar.testkit.FakeCodeSpar;
+import java.util.function.Function;
 
 /** What every example shares: how it gets a client. */
 public final class ExampleSupport {
 
+    /** The server the embedded fake leaves unconnected, as for a new user who has not done its OAuth yet. */
+    static final String UNCONNECTED_SERVER = "melhor-envio";
+
     private ExampleSupport() {}
 
     /**
-     * A client for the examples: configured from {@code CODESPAR_API_KEY} (and {@code CODESPAR_BASE_URL}, when
-     * set) against the real API.
+     * A client for the examples. With {@code CODESPAR_API_KEY} set: configured from it (and
+     * {@code CODESPAR_BASE_URL}, when set) against the real API. Without it: against an embedded
+     * {@link FakeCodeSpar} started in this JVM, so the examples run anywhere without a key; in that fake world the
+     * shipping server {@value #UNCONNECTED_SERVER} (OAuth) is not connected yet.
      *
-     * @return the client; the caller closes it
+     * <pre>{@code
+     * try (ExampleClient example = ExampleSupport.client()) {
+     *     Session session = example.client().create("user_123", SessionConfig.builder().servers("asaas").build());
+     * }
+     * }</pre>
+     *
+     * @return the client and, without a key, its fake; the caller closes it (which closes both)
      */
-    public static CodeSparClient client() {
-        return CodeSparClient.builder().build();
+    public static ExampleClient client() {
+        return client(System::getenv);
+    }
+
+    static ExampleClient client(Function<String, String> env) {
+        String key = env.apply("CODESPAR_API_KEY");
+        if (key == null || key.isBlank()) {
+            FakeCodeSpar fake = FakeCodeSpar.builder().requireConnection(UNCONNECTED_SERVER).start();
+            try {
+                return new ExampleClient(fake.client(), fake);
+            } catch (RuntimeException e) {
+                fake.close();
+                throw e;
+            }
+        }
+        return new ExampleClient(CodeSparClient.builder().apiKey(key).build(), null);
     }
 }

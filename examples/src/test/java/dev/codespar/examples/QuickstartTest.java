@@ -1,0 +1,103 @@
+package dev.codespar.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codespar.testkit.FakeCodeSpar;
+import dev.codespar.testkit.RecordedCall;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job, run in CI against the embedded fake. */
+class QuickstartTest {
+
+    private static String transcript(ExampleClient example, int[] status) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        status[0] = Quickstart.run(example, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsAgainstTheEmbeddedFakeAndPrintsEveryStep() {
+        int[] status = new int[1];
+        try (ExampleClient example = ExampleSupport.client(name -> null)) {
+            FakeCodeSpar fake = example.fake().orElseThrow();
+
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isZero();
+            assertThat(out).startsWith("CodeSpar quickstart against an embedded FakeCodeSpar at " + fake.baseUrl());
+            String session = fake.sessions().get(0).id();
+            assertThat(out).contains("1. Session created      " + session + "  servers=[asaas, melhor-envio]");
+            assertThat(out).containsPattern("2\\. Payment executed     codespar_pay -> pay_\\w+ pending via asaas"
+                    + "  tool_call_id=tc_\\w+");
+
+            RecordedCall limited = fake.journal().executions("codespar_pay").get(1);
+            RecordedCall retried = fake.journal().executions("codespar_pay").get(2);
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(out).contains("after 2 attempts")
+                    .contains("attempt 1: 429 rate_limited  request_id=" + limited.requestId())
+                    .contains("attempt 2: 200 ok  request_id=" + retried.requestId());
+
+            RecordedCall ship = fake.journal().assertExecutedOnce("codespar_ship");
+            assertThat(ship.errorCode()).isEqualTo("needs_connection");
+            assertThat(out).contains("4. Needs connection     codespar_ship: Connect melhor-envio first")
+                    .containsPattern("     " + fake.baseUrl() + "/connect/lnk_\\w+\n");
+            assertThat(out).contains("5. Support ticket       quote request_id=" + ship.requestId());
+            assertThat(out).endsWith("Session closed. Done.\n");
+            assertThat(fake.journal().last().method()).isEqualTo("DELETE");
+        }
+    }
+
+    @Test
+    void aFailedStepIsReportedWithItsRequestIdAndExitsNonZero() {
+        int[] status = new int[1];
+        try (ExampleClient example = ExampleSupport.client(name -> null)) {
+            FakeCodeSpar fake = example.fake().orElseThrow();
+            fake.failNext("forbidden").onPath("/v1/sessions");
+
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isEqualTo(1);
+            assertThat(out).contains("FAILED: forbidden (403)")
+                    .contains("quote request_id=" + fake.journal().last().requestId());
+        }
+    }
+
+    @Test
+    void aRefusedPaymentExitsNonZero() {
+        int[] status = new int[1];
+        try (ExampleClient example = ExampleSupport.client(name -> null)) {
+            example.fake().orElseThrow().onTool("codespar_pay").toolError("no_eligible_providers");
+
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isEqualTo(1);
+            assertThat(out).contains("2. Payment refused      codespar_pay: no_eligible_providers");
+        }
+    }
+
+    @Test
+    void withAKeyTheExamplesUseTheRealApi() {
+        Map<String, String> env = Map.of("CODESPAR_API_KEY", "csk_test_from_env");
+        try (ExampleClient example = ExampleSupport.client(env::get)) {
+            assertThat(example.fake()).isEmpty();
+            assertThat(example.describe()).isEqualTo("the real CodeSpar API at " + example.client().getBaseUrl());
+        }
+    }
+
+    @Test
+    void closingTheHolderStopsTheFake() {
+        ExampleClient example = ExampleSupport.client(name -> "  ");
+        FakeCodeSpar fake = example.fake().orElseThrow();
+
+        example.close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new java.net.Socket("127.0.0.1", fake.port()).close())
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+}
