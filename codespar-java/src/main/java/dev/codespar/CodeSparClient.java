@@ -127,8 +127,8 @@ public final class CodeSparClient implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(request, JsonReaders.answer())
-                .thenApply(answer -> Session.fromCreate(this, answer, userId, request.projectId()));
+        return transport.executeAsync(request, JsonReaders.answer()
+                .map(answer -> Session.fromCreate(this, answer, userId, request.projectId())));
     }
 
     private ApiRequest createRequest(String userId, SessionConfig config) {

@@ -164,8 +164,8 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client.transport().executeAsync(request, JsonReaders.answer())
-                .thenApply(answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId()));
+        return client.transport().executeAsync(request, JsonReaders.answer()
+                .map(answer -> ToolResult.fromJson(answer.json(), tool, answer.requestId())));
     }
 
     private ApiRequest executeRequest(String tool, Map<String, ?> input) {

@@ -81,6 +81,19 @@ public final class HttpTransport implements AutoCloseable {
          * @throws IOException when the body cannot be read
          */
         T read(Response response, Call call) throws IOException;
+
+        /**
+         * A reader that converts this reader's value. Mapping inside the reader, rather than with
+         * {@code CompletableFuture.thenApply}, keeps the future returned by {@link #executeAsync} the one whose
+         * cancellation cancels the HTTP call.
+         *
+         * @param mapper the conversion; its exceptions fail the call
+         * @param <R> the converted type
+         * @return the composed reader
+         */
+        default <R> ResponseReader<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+            return (response, call) -> mapper.apply(read(response, call));
+        }
     }
 
     private final OkHttpClient client;
