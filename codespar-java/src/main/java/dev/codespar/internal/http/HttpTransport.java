@@ -171,6 +171,16 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
+     * The clock and sleeps of this transport; callers that poll (e.g. waiting for connections) use it so that
+     * tests control time.
+     *
+     * @return the timing
+     */
+    public Timing timing() {
+        return timing;
+    }
+
+    /**
      * Whether {@link #close()} was called.
      *
      * @return {@code true} once closed
@@ -203,9 +213,29 @@ public final class HttpTransport implements AutoCloseable {
      * @return the stream
      */
     public <T> T openStream(ApiRequest request, Duration idleTimeout, ResponseReader<T> reader) {
-        OkHttpClient streamClient = streamClients.computeIfAbsent(idleTimeout,
-                idle -> client.newBuilder().readTimeout(idle).build());
-        return run(request, reader, true, streamClient);
+        return run(request, reader, true, streamClient(idleTimeout));
+    }
+
+    /**
+     * The non-blocking twin of {@link #openStream}: completes on OkHttp's dispatcher thread once a 2xx answer
+     * arrived and the reader wrapped it (failures before that follow the usual retry rules); cancelling the future
+     * before then cancels the HTTP call.
+     *
+     * @param request the request
+     * @param idleTimeout the longest silence tolerated on the socket
+     * @param reader wraps the open answer; it owns the answer from then on
+     * @param <T> the stream type
+     * @return a future of the stream
+     */
+    public <T> CompletableFuture<T> openStreamAsync(ApiRequest request, Duration idleTimeout,
+            ResponseReader<T> reader) {
+        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, streamClient(idleTimeout), true);
+        exchange.next();
+        return exchange.future;
+    }
+
+    private OkHttpClient streamClient(Duration idleTimeout) {
+        return streamClients.computeIfAbsent(idleTimeout, idle -> client.newBuilder().readTimeout(idle).build());
     }
 
     /**
@@ -218,7 +248,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return a future completed with the value or with the typed error
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader);
+        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, client, false);
         exchange.next();
         return exchange.future;
     }
@@ -310,15 +340,19 @@ public final class HttpTransport implements AutoCloseable {
     private final class AsyncExchange<T> implements Callback {
         private final ApiRequest request;
         private final ResponseReader<T> reader;
+        private final OkHttpClient via;
+        private final boolean handOver;
         private final CallFuture<T> future = new CallFuture<>();
         private final long start = timing.nowMillis();
         private final long deadline = deadlineFrom(start);
         private int attempt;
         private SendTracker tracker;
 
-        AsyncExchange(ApiRequest request, ResponseReader<T> reader) {
+        AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean handOver) {
             this.request = request;
             this.reader = reader;
+            this.via = via;
+            this.handOver = handOver;
         }
 
         void next() {
@@ -333,8 +367,10 @@ public final class HttpTransport implements AutoCloseable {
             }
             attempt++;
             tracker = new SendTracker();
-            Call call = client.newCall(toOkHttp(request, tracker));
-            call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+            Call call = via.newCall(toOkHttp(request, tracker));
+            if (!handOver) {
+                call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+            }
             future.current = call;
             inFlight.add(call);
             if (future.isCancelled()) {
@@ -357,13 +393,15 @@ public final class HttpTransport implements AutoCloseable {
         @Override
         public void onResponse(Call call, Response response) {
             inFlight.remove(call);
-            try (response) {
+            boolean handedOver = false;
+            try {
                 if (future.isDone()) {
                     return;
                 }
                 if (response.isSuccessful()) {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
-                    future.complete(reader.read(response, call));
+                    // a stream handed to a future cancelled meanwhile has no owner: its answer is closed below
+                    handedOver = future.complete(reader.read(response, call)) && handOver;
                     return;
                 }
                 Failure failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
@@ -375,6 +413,10 @@ public final class HttpTransport implements AutoCloseable {
                 retryOrFail(failure);
             } catch (Throwable t) {
                 future.completeExceptionally(t);
+            } finally {
+                if (!handedOver) {
+                    response.close();
+                }
             }
         }
 
