@@ -330,7 +330,8 @@ public final class HttpTransport implements AutoCloseable {
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             Call call = current;
-            if (call != null) {
+            // a future already completed keeps its call: a stream handed over reads from it
+            if (cancelled && call != null) {
                 call.cancel();
             }
             return cancelled;
