@@ -1,6 +1,7 @@
 package dev.codespar;
 
 import dev.codespar.errors.ConfigError;
+import dev.codespar.errors.NotConnectedError;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.JsonAnswer;
@@ -51,11 +52,14 @@ public final class CodeSparClient implements AutoCloseable {
     public static final String VERSION = readVersion();
 
     private final HttpTransport transport;
+    private final String apiKey;
     private final Duration sendStreamIdleTimeout;
     private final Duration statusStreamIdleTimeout;
 
-    private CodeSparClient(HttpTransport transport, Duration sendStreamIdleTimeout, Duration statusStreamIdleTimeout) {
+    private CodeSparClient(HttpTransport transport, String apiKey, Duration sendStreamIdleTimeout,
+            Duration statusStreamIdleTimeout) {
         this.transport = transport;
+        this.apiKey = apiKey;
         this.sendStreamIdleTimeout = sendStreamIdleTimeout;
         this.statusStreamIdleTimeout = statusStreamIdleTimeout;
     }
@@ -91,16 +95,32 @@ public final class CodeSparClient implements AutoCloseable {
      *         .build());
      * }</pre>
      *
+     * <p>The body is what the official TypeScript SDK sends: {@code servers} (explicit, else the preset's, else
+     * {@code zoop} and {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given, {@code metadata} when
+     * non-empty. The session's project ({@link SessionConfig#getProjectId()}, else the client's) travels as the
+     * {@code x-codespar-project} header on this and every later request of the session.
+     *
+     * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
+     * connections every second until every server is connected, and throws {@link NotConnectedError} when the
+     * deadline passes first; the error carries the open session ({@link NotConnectedError#getSession()}) and the
+     * pending servers, so the caller can send connect links and go on, or close it.
+     *
      * @param userId your identifier of the end user, 1 to 128 characters
-     * @param config servers, preset, mocks, metadata and project of the session
+     * @param config servers, preset, mocks, metadata, project and connection wait of the session
      * @return the open session
-     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call)
+     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call),
+     *     e.g. a mock key that is not {@code server/tool}
+     * @throws NotConnectedError when asked to wait for connections and they did not come up in time
      * @throws dev.codespar.errors.ApiError when the server refuses
      */
     public Session create(String userId, SessionConfig config) {
         ApiRequest request = createRequest(userId, config);
         JsonAnswer answer = transport.execute(request, JsonReaders.answer());
-        return Session.fromCreate(this, answer, userId, request.projectId());
+        Session session = Session.fromCreate(this, answer, userId, request.projectId());
+        if (config.getWaitForConnections() != null) {
+            session.waitForConnections(config.getWaitForConnections());
+        }
+        return session;
     }
 
     /**
@@ -127,19 +147,29 @@ public final class CodeSparClient implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.executeAsync(request, JsonReaders.answer()
+        CompletableFuture<Session> created = transport.executeAsync(request, JsonReaders.answer()
                 .map(answer -> Session.fromCreate(this, answer, userId, request.projectId())));
+        Duration wait = config.getWaitForConnections();
+        return wait == null ? created
+                : CallChain.compose(created, session -> CallChain.map(session.waitForConnectionsAsync(wait),
+                        ready -> session));
     }
 
     private ApiRequest createRequest(String userId, SessionConfig config) {
         Validation.check(new CreateSessionBody.UserId(userId), "userId");
         Validation.check(config, "config");
+        config.check();
         String project = config.getProjectId() != null ? config.getProjectId() : transport.projectId();
         return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(project);
     }
 
     HttpTransport transport() {
         return transport;
+    }
+
+    /** The secret key, for the MCP endpoint headers only; never logged. */
+    String apiKey() {
+        return apiKey;
     }
 
     Duration sendStreamIdleTimeout() {
@@ -410,7 +440,7 @@ public final class CodeSparClient implements AutoCloseable {
             RetryPolicy policy = retry.build();
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
                     policy, timeout, callTimeout, httpClient, timing));
-            return new CodeSparClient(transport, sendStreamIdleTimeout, statusStreamIdleTimeout);
+            return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
         }
 
         private String checkedKey() {
