@@ -604,8 +604,9 @@ public final class Session implements AutoCloseable {
     }
 
     private ApiRequest sendRequest(String message) {
-        Validation.check(new SendBody(message), "message");
-        return ApiRequest.post(new SendBody(message), "sessions", id, "send").withProject(projectId);
+        SendBody body = new SendBody(message);
+        Validation.check(body, "message");
+        return ApiRequest.post(body, "sessions", id, "send").withProject(projectId);
     }
 
     private static HttpTransport.ResponseReader<SendResult> sendReader() {

@@ -1,5 +1,7 @@
 package dev.codespar;
 
+import java.util.Optional;
+
 /**
  * One event of a payment or verification status stream.
  *
@@ -32,8 +34,8 @@ public record StatusEvent<T>(Kind kind, T envelope) {
      *
      * @return the envelope, or empty for a bare {@code done}
      */
-    public java.util.Optional<T> status() {
-        return java.util.Optional.ofNullable(envelope);
+    public Optional<T> status() {
+        return Optional.ofNullable(envelope);
     }
 
     /**

@@ -25,7 +25,7 @@ public record ToolCallRecord(
         Long durationMs,
         JsonNode input,
         JsonNode output,
-        String errorCode) {
+        String errorCode) implements ToolOutcome {
 
     /** Normalizes missing JSON to {@link NullNode} and a missing status to {@link ToolCallStatus#UNKNOWN}. */
     public ToolCallRecord {
@@ -44,21 +44,12 @@ public record ToolCallRecord(
     }
 
     /**
-     * The tool-result code of this call (contract §4.4), read from {@link #output()} or, for a failed call, from
-     * {@link #errorCode()}.
-     *
-     * @return the code; {@link ToolResultCode#NONE} when there is none
-     */
-    public ToolResultCode code() {
-        return codeDetails().map(ToolCodeDetails::code).orElse(ToolResultCode.NONE);
-    }
-
-    /**
      * The tool-result code with its fields: from a code object in {@link #output()}, else (a failed call) from
      * {@link #errorCode()} when it names a known code, as the open-source runtime's chat loop reports it.
      *
      * @return the details, or empty
      */
+    @Override
     public Optional<ToolCodeDetails> codeDetails() {
         boolean failed = status == ToolCallStatus.ERROR;
         Optional<ToolCodeDetails> inOutput = ToolCodeDetails.parse(output, failed);
@@ -71,33 +62,6 @@ public record ToolCallRecord(
         }
         return Optional.of(new ToolCodeDetails(code, errorCode, null, null, null, null,
                 code == ToolResultCode.TOOL_NOT_MOCKED ? toolName : null, output));
-    }
-
-    /**
-     * Whether a governance rule blocked the call.
-     *
-     * @return {@code true} for {@code policy_denied}
-     */
-    public boolean isPolicyDenied() {
-        return code() == ToolResultCode.POLICY_DENIED;
-    }
-
-    /**
-     * Whether the call waits for a human approval.
-     *
-     * @return {@code true} for {@code approval_required}
-     */
-    public boolean isApprovalRequired() {
-        return code() == ToolResultCode.APPROVAL_REQUIRED;
-    }
-
-    /**
-     * Whether the stateful mock of the tool ran out (test mode).
-     *
-     * @return {@code true} for {@code mocks_exhausted}
-     */
-    public boolean isMocksExhausted() {
-        return code() == ToolResultCode.MOCKS_EXHAUSTED;
     }
 
     static ToolCallRecord fromJson(JsonNode json) {

@@ -44,7 +44,7 @@ public record ToolResult(
         String tool,
         String toolCallId,
         Instant calledAt,
-        String requestId) {
+        String requestId) implements ToolOutcome {
 
     /** Normalizes a missing {@code data} to {@link NullNode}. */
     public ToolResult {
@@ -64,69 +64,15 @@ public record ToolResult(
     }
 
     /**
-     * The tool-result code carried in {@link #data()}, if any (contract §4.4).
-     *
-     * @return the code; {@link ToolResultCode#NONE} when there is none
-     */
-    public ToolResultCode code() {
-        return codeDetails().map(ToolCodeDetails::code).orElse(ToolResultCode.NONE);
-    }
-
-    /**
-     * The tool-result code with its fields ({@code rule_id}, {@code approval_id}, {@code expires_at},
-     * {@code tool_name}, {@code message}). A known code counts only when all its fields are strings; on a failed
-     * result any other {@code {code: "..."}} object reads as {@link ToolResultCode#UNKNOWN}.
+     * The tool-result code carried in {@link #data()}, with its fields. A known code counts only when all its
+     * fields are strings; on a failed result any other {@code {code: "..."}} object reads as
+     * {@link ToolResultCode#UNKNOWN}.
      *
      * @return the details, or empty
      */
+    @Override
     public Optional<ToolCodeDetails> codeDetails() {
         return ToolCodeDetails.parse(data, !success);
-    }
-
-    /**
-     * Whether a governance rule blocked the call ({@code policy_denied}); see {@link #codeDetails()} for the rule.
-     *
-     * @return {@code true} when denied
-     */
-    public boolean isPolicyDenied() {
-        return code() == ToolResultCode.POLICY_DENIED;
-    }
-
-    /**
-     * Whether the call waits for a human approval ({@code approval_required}); see {@link #codeDetails()} for the
-     * approval id and its expiry.
-     *
-     * @return {@code true} when an approval is pending
-     */
-    public boolean isApprovalRequired() {
-        return code() == ToolResultCode.APPROVAL_REQUIRED;
-    }
-
-    /**
-     * Whether the stateful mock of this tool has no entry left (test mode, {@code mocks_exhausted}).
-     *
-     * @return {@code true} when exhausted
-     */
-    public boolean isMocksExhausted() {
-        return code() == ToolResultCode.MOCKS_EXHAUSTED;
-    }
-
-    /**
-     * Whether the session declares no mock for this tool (test mode, {@code tool_not_mocked}).
-     *
-     * @return {@code true} when not mocked
-     */
-    public boolean isToolNotMocked() {
-        return code() == ToolResultCode.TOOL_NOT_MOCKED;
-    }
-
-    /**
-     * Whether the mock engine failed (test mode, {@code mocks_engine_error}).
-     *
-     * @return {@code true} on a mock engine failure
-     */
-    public boolean isMocksEngineError() {
-        return code() == ToolResultCode.MOCKS_ENGINE_ERROR;
     }
 
     static ToolResult fromJson(JsonNode json, String fallbackTool, String requestId) {
