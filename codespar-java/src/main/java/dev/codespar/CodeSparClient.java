@@ -1,6 +1,7 @@
 package dev.codespar;
 
 import dev.codespar.errors.ConfigError;
+import dev.codespar.errors.NotConnectedError;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.Timing;
@@ -49,11 +50,14 @@ public final class CodeSparClient implements AutoCloseable {
     public static final String VERSION = readVersion();
 
     private final HttpTransport transport;
+    private final String apiKey;
     private final Duration sendStreamIdleTimeout;
     private final Duration statusStreamIdleTimeout;
 
-    private CodeSparClient(HttpTransport transport, Duration sendStreamIdleTimeout, Duration statusStreamIdleTimeout) {
+    private CodeSparClient(HttpTransport transport, String apiKey, Duration sendStreamIdleTimeout,
+            Duration statusStreamIdleTimeout) {
         this.transport = transport;
+        this.apiKey = apiKey;
         this.sendStreamIdleTimeout = sendStreamIdleTimeout;
         this.statusStreamIdleTimeout = statusStreamIdleTimeout;
     }
@@ -89,15 +93,31 @@ public final class CodeSparClient implements AutoCloseable {
      *         .build());
      * }</pre>
      *
+     * <p>The body is what the official TypeScript SDK sends: {@code servers} (explicit, else the preset's, else
+     * {@code zoop} and {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given, {@code metadata} when
+     * non-empty. The session's project ({@link SessionConfig#getProjectId()}, else the client's) travels as the
+     * {@code x-codespar-project} header on this and every later request of the session.
+     *
+     * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
+     * connections every second until every server is connected, and throws {@link NotConnectedError} when the
+     * deadline passes first; the error carries the open session ({@link NotConnectedError#getSession()}) and the
+     * pending servers, so the caller can send connect links and go on, or close it.
+     *
      * @param userId your identifier of the end user, 1 to 128 characters
-     * @param config servers, preset, mocks, metadata and project of the session
+     * @param config servers, preset, mocks, metadata, project and connection wait of the session
      * @return the open session
-     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call)
+     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call),
+     *     e.g. a mock key that is not {@code server/tool}
+     * @throws NotConnectedError when asked to wait for connections and they did not come up in time
      * @throws dev.codespar.errors.ApiError when the server refuses
      */
     public Session create(String userId, SessionConfig config) {
-        return Calls.run(transport, () -> createRequest(userId, config),
+        Session session = Calls.run(transport, () -> createRequest(userId, config),
                 answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
+        if (config.getWaitForConnections() != null) {
+            session.waitForConnections(config.getWaitForConnections());
+        }
+        return session;
     }
 
     /**
@@ -118,13 +138,18 @@ public final class CodeSparClient implements AutoCloseable {
      * @return a future of the open session; validation errors complete it exceptionally
      */
     public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
-        return Calls.runAsync(transport, () -> createRequest(userId, config),
+        CompletableFuture<Session> created = Calls.runAsync(transport, () -> createRequest(userId, config),
                 answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
+        Duration wait = config == null ? null : config.getWaitForConnections();
+        return wait == null ? created
+                : CallChain.compose(created, session -> CallChain.map(session.waitForConnectionsAsync(wait),
+                        ready -> session));
     }
 
     private ApiRequest createRequest(String userId, SessionConfig config) {
         Validation.check(new CreateSessionBody.UserId(userId), "userId");
         Validation.check(config, "config");
+        config.check();
         return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(sessionProject(config));
     }
 
@@ -201,6 +226,11 @@ public final class CodeSparClient implements AutoCloseable {
 
     HttpTransport transport() {
         return transport;
+    }
+
+    /** The secret key, for the MCP endpoint headers only; never logged. */
+    String apiKey() {
+        return apiKey;
     }
 
     Duration sendStreamIdleTimeout() {
@@ -471,7 +501,7 @@ public final class CodeSparClient implements AutoCloseable {
             RetryPolicy policy = retry.build();
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
                     policy, timeout, callTimeout, httpClient, timing));
-            return new CodeSparClient(transport, sendStreamIdleTimeout, statusStreamIdleTimeout);
+            return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
         }
 
         private String checkedKey() {

@@ -1,9 +1,11 @@
 package dev.codespar;
 
+import dev.codespar.internal.validation.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,19 +14,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to create a session: its servers (or a {@link Preset}), test-mode mocks, metadata and project. Immutable;
- * validated before the network when the session is created.
+ * How to create a session: its servers (or a {@link Preset}), test-mode mocks, metadata, project, and whether to
+ * wait for the servers' connections. Immutable; validated before the network when the session is created.
  *
  * <pre>{@code
  * SessionConfig config = SessionConfig.builder()
  *         .servers("asaas", "nuvem-fiscal")
  *         .projectId("prj_0123456789abcdef")
+ *         .waitForConnections(Duration.ofSeconds(30))
  *         .build();
  * }</pre>
  */
 public final class SessionConfig {
 
     private static final SessionConfig DEFAULTS = builder().build();
+    private static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
     @Size(max = 20, message = "must list at most 20 servers")
     private final List<@NotBlank @Size(max = 128) String> servers;
@@ -38,12 +42,15 @@ public final class SessionConfig {
     @Pattern(regexp = "^prj_[A-Za-z0-9]{16}$", message = "must look like prj_ followed by 16 letters or digits")
     private final String projectId;
 
+    private final Duration waitForConnections;
+
     private SessionConfig(Builder b) {
         this.servers = b.servers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.servers));
         this.preset = b.preset;
         this.mocks = b.mocks == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.mocks));
         this.metadata = b.metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.projectId = b.projectId;
+        this.waitForConnections = b.waitForConnections;
     }
 
     /**
@@ -109,6 +116,27 @@ public final class SessionConfig {
         return projectId;
     }
 
+    /**
+     * How long {@code create} waits for every server of the new session to be connected.
+     *
+     * @return the deadline, or {@code null} when {@code create} returns at once
+     */
+    public Duration getWaitForConnections() {
+        return waitForConnections;
+    }
+
+    /** Checks what bean validation cannot: the mocks (contract §9) and the wait deadline. */
+    void check() {
+        if (waitForConnections != null && (waitForConnections.isNegative() || waitForConnections.isZero()
+                || waitForConnections.compareTo(MAX_WAIT) > 0)) {
+            throw Validation.invalid("config.waitForConnections: must be positive and at most 10 minutes, got "
+                    + waitForConnections);
+        }
+        if (mocks != null) {
+            MockRules.check(mocks);
+        }
+    }
+
     /** The {@code servers} sent: explicit servers, else the preset's, else {@code zoop} and {@code nuvem-fiscal}. */
     List<String> resolvedServers() {
         if (servers != null) {
@@ -122,7 +150,7 @@ public final class SessionConfig {
         return "SessionConfig{servers=" + servers + ", preset=" + preset
                 + ", mocks=" + (mocks == null ? "null" : mocks.size() + " keys")
                 + ", metadata=" + (metadata == null ? "null" : metadata.keySet())
-                + ", projectId=" + projectId + "}";
+                + ", projectId=" + projectId + ", waitForConnections=" + waitForConnections + "}";
     }
 
     /** Builds a {@link SessionConfig}. */
@@ -132,6 +160,7 @@ public final class SessionConfig {
         private Map<String, Object> mocks;
         private Map<String, String> metadata;
         private String projectId;
+        private Duration waitForConnections;
 
         private Builder() {}
 
@@ -171,6 +200,18 @@ public final class SessionConfig {
          * Test-mode mocks ({@code csk_test_} keys only), keyed by {@code server/tool}: an object answers every call,
          * an array of objects answers call <i>n</i> with entry <i>n</i>. Forwarded verbatim, in insertion order.
          *
+         * <p>Checked before the network, as the server would (contract §9): each key is a canonical
+         * {@code server/tool} name ({@code ^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9_-]*$}, e.g.
+         * {@code asaas/create_payment}) or a bare meta-tool name ({@code ^[a-z][a-z0-9_]*$} without {@code __});
+         * each value is a non-null object (a {@code Map}, a record, a {@code JsonNode} object) or a list of them; the
+         * serialized mocks are at most 64 KiB. A violation throws {@code InvalidRequestError} naming the key.
+         *
+         * <pre>{@code
+         * .mocks(Map.of("asaas/get_payment", List.of(
+         *         Map.of("id", "pay_test_42", "status", "PENDING"),
+         *         Map.of("id", "pay_test_42", "status", "CONFIRMED"))))
+         * }</pre>
+         *
          * @param value the mocks; an empty map is sent as {@code {}}
          * @return this builder
          */
@@ -202,6 +243,20 @@ public final class SessionConfig {
         }
 
         /**
+         * Makes {@code create} wait until every server of the new session is connected, polling
+         * {@code GET /v1/sessions/{id}/connections} every second. When the deadline passes first, {@code create}
+         * throws {@link dev.codespar.errors.NotConnectedError} carrying the open session and the pending servers,
+         * so the caller can send connect links and go on, or close it.
+         *
+         * @param timeout the deadline, positive and at most 10 minutes; {@code null} to return at once (the default)
+         * @return this builder
+         */
+        public Builder waitForConnections(Duration timeout) {
+            this.waitForConnections = timeout;
+            return this;
+        }
+
+        /**
          * Builds the configuration; it is validated when a session is created with it.
          *
          * @return the configuration
@@ -221,11 +276,12 @@ public final class SessionConfig {
         }
         SessionConfig c = (SessionConfig) o;
         return Objects.equals(servers, c.servers) && preset == c.preset && Objects.equals(mocks, c.mocks)
-                && Objects.equals(metadata, c.metadata) && Objects.equals(projectId, c.projectId);
+                && Objects.equals(metadata, c.metadata) && Objects.equals(projectId, c.projectId)
+                && Objects.equals(waitForConnections, c.waitForConnections);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(servers, preset, mocks, metadata, projectId);
+        return Objects.hash(servers, preset, mocks, metadata, projectId, waitForConnections);
     }
 }

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.codespar.internal.json.Json;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The answer of a tool call ({@code POST /v1/sessions/{id}/execute}).
  *
  * <p>A tool-level failure is a result with {@code success == false} and an {@link #error()} string (e.g.
  * {@code no_eligible_providers}); an HTTP failure is never a result: it is thrown as an
- * {@link dev.codespar.errors.ApiError} subclass.
+ * {@link dev.codespar.errors.ApiError} subclass. A governance or test-mode outcome carried in {@link #data()}
+ * (contract §4.4) is read by {@link #code()} and {@link #codeDetails()}, with shortcuts such as
+ * {@link #isApprovalRequired()}.
  *
  * <pre>{@code
  * ToolResult r = session.execute("codespar_pay", Map.of("amount", 1000, "currency", "BRL", "method", "pix"));
@@ -41,7 +44,7 @@ public record ToolResult(
         String tool,
         String toolCallId,
         Instant calledAt,
-        String requestId) {
+        String requestId) implements ToolOutcome {
 
     /** Normalizes a missing {@code data} to {@link NullNode}. */
     public ToolResult {
@@ -58,6 +61,18 @@ public record ToolResult(
      */
     public <T> T dataAs(Class<T> type) {
         return Json.convert(data, type);
+    }
+
+    /**
+     * The tool-result code carried in {@link #data()}, with its fields. A known code counts only when all its
+     * fields are strings; on a failed result any other {@code {code: "..."}} object reads as
+     * {@link ToolResultCode#UNKNOWN}.
+     *
+     * @return the details, or empty
+     */
+    @Override
+    public Optional<ToolCodeDetails> codeDetails() {
+        return ToolCodeDetails.parse(data, !success);
     }
 
     static ToolResult fromJson(JsonNode json, String fallbackTool, String requestId) {

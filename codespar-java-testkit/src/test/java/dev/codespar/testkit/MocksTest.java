@@ -8,7 +8,7 @@ import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.ToolResult;
 import dev.codespar.errors.ApiError;
-import dev.codespar.errors.BadRequestError;
+import dev.codespar.errors.InvalidRequestError;
 import dev.codespar.errors.ForbiddenError;
 import dev.codespar.errors.UnprocessableEntityError;
 import java.util.LinkedHashMap;
@@ -147,35 +147,50 @@ class MocksTest {
                 .isEqualTo("pay_test_42");
     }
 
+    /** The fake validates like the server for clients that skip the SDK's own checks, e.g. raw HTTP. */
+    private Raw.Reply rawCreate(FakeCodeSpar target, String mocksJson) {
+        try (Raw raw = new Raw(target)) {
+            return raw.post("/v1/sessions", "{\"servers\":[\"asaas\"],\"user_id\":\"u\",\"mocks\":" + mocksJson + "}");
+        }
+    }
+
     @Test
     void aBadKeyIsInvalidWithItsPointer() {
-        BadRequestError e = (BadRequestError) catchApi(() -> client.create("u", SessionConfig.builder()
-                .servers("asaas").mocks(Map.of("Asaas/Create", Map.of())).build()));
+        Raw.Reply r = rawCreate(fake, "{\"Asaas/Create\":{}}");
 
-        assertThat(e.getCode()).isEqualTo("mocks_invalid");
-        assertThat(e.getBody().get("field").asText()).isEqualTo("/mocks/Asaas~1Create");
-        assertThat(e.getBody().get("code").asText()).isEqualTo("mocks_invalid");
+        assertThat(r.code()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("/mocks/Asaas~1Create");
+        assertThat(r.json().get("code").asText()).isEqualTo("mocks_invalid");
+        // the SDK refuses the same mocks before the network
+        ApiError e = catchApi(() -> client.create("u", SessionConfig.builder()
+                .servers("asaas").mocks(Map.of("Asaas/Create", Map.of())).build()));
+        assertThat(e).isInstanceOf(InvalidRequestError.class);
+        assertThat(e.getAttempts()).isZero();
     }
 
     @Test
     void aBadValueIsInvalidWithItsPointer() {
-        BadRequestError scalar = (BadRequestError) catchApi(() -> client.create("u", SessionConfig.builder()
-                .servers("asaas").mocks(Map.of("asaas/create_payment", "PENDING")).build()));
-        BadRequestError entry = (BadRequestError) catchApi(() -> client.create("u", SessionConfig.builder()
-                .servers("asaas").mocks(Map.of("asaas/get_payment", List.of(Map.of(), 7))).build()));
+        Raw.Reply scalar = rawCreate(fake, "{\"asaas/create_payment\":\"PENDING\"}");
+        Raw.Reply entry = rawCreate(fake, "{\"asaas/get_payment\":[{},7]}");
 
-        assertThat(scalar.getBody().get("field").asText()).isEqualTo("/mocks/asaas~1create_payment");
-        assertThat(scalar.getServerMessage()).isEqualTo("mock value must be an object or an array of objects");
-        assertThat(entry.getBody().get("field").asText()).isEqualTo("/mocks/asaas~1get_payment/1");
+        assertThat(scalar.code()).isEqualTo(400);
+        assertThat(scalar.json().get("field").asText()).isEqualTo("/mocks/asaas~1create_payment");
+        assertThat(scalar.json().get("message").asText()).isEqualTo("mock value must be an object or an array of objects");
+        assertThat(entry.json().get("field").asText()).isEqualTo("/mocks/asaas~1get_payment/1");
+        ApiError e = catchApi(() -> client.create("u", SessionConfig.builder()
+                .servers("asaas").mocks(Map.of("asaas/create_payment", "PENDING")).build()));
+        assertThat(e).isInstanceOf(InvalidRequestError.class);
     }
 
     @Test
     void mocksOver64KiBAreTooLarge() {
+        Raw.Reply r = rawCreate(fake, "{\"asaas/create_payment\":{\"blob\":\"" + "x".repeat(70_000) + "\"}}");
+
+        assertThat(r.code()).isEqualTo(413);
+        assertThat(r.json().get("code").asText()).isEqualTo("mocks_payload_too_large");
         ApiError e = catchApi(() -> client.create("u", SessionConfig.builder().servers("asaas")
                 .mocks(Map.of("asaas/create_payment", Map.of("blob", "x".repeat(70_000)))).build()));
-
-        assertThat(e.getStatus()).isEqualTo(413);
-        assertThat(e.getCode()).isEqualTo("mocks_payload_too_large");
+        assertThat(e).isInstanceOf(InvalidRequestError.class);
     }
 
     @Test
@@ -191,14 +206,10 @@ class MocksTest {
 
     @Test
     void permissionIsCheckedBeforeSizeAndSizeBeforeShape() {
-        try (FakeCodeSpar live = FakeCodeSpar.builder().apiKey("csk_live_abc").start();
-                CodeSparClient c = live.client()) {
-            ApiError e = catchApi(() -> c.create("u", SessionConfig.builder().servers("asaas")
-                    .mocks(Map.of("BAD KEY", "x".repeat(70_000))).build()));
-            assertThat(e.getCode()).isEqualTo("mocks_not_permitted");
+        String badAndHuge = "{\"BAD KEY\":\"" + "x".repeat(70_000) + "\"}";
+        try (FakeCodeSpar live = FakeCodeSpar.builder().apiKey("csk_live_abc").start()) {
+            assertThat(rawCreate(live, badAndHuge).json().get("code").asText()).isEqualTo("mocks_not_permitted");
         }
-        ApiError e = catchApi(() -> client.create("u", SessionConfig.builder().servers("asaas")
-                .mocks(Map.of("BAD KEY", "x".repeat(70_000))).build()));
-        assertThat(e.getCode()).isEqualTo("mocks_payload_too_large");
+        assertThat(rawCreate(fake, badAndHuge).json().get("code").asText()).isEqualTo("mocks_payload_too_large");
     }
 }

@@ -12,6 +12,7 @@ import dev.codespar.SessionStatus;
 import dev.codespar.ToolResult;
 import dev.codespar.errors.BadRequestError;
 import dev.codespar.errors.InvalidRequestError;
+import dev.codespar.errors.NotConnectedError;
 import dev.codespar.errors.NotFoundError;
 import java.time.Clock;
 import java.time.Duration;
@@ -227,14 +228,17 @@ class SessionsTest {
         Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build());
 
         ToolResult ok = session.execute("asaas/create_payment", Map.of("value", 10));
-        ToolResult missing = session.execute("zoop/create_payment", Map.of());
         ToolResult unknown = session.execute("do_magic", Map.of());
 
         assertThat(ok.success()).isTrue();
         assertThat(ok.server()).isEqualTo("asaas");
         assertThat(ok.data().get("input").get("value").asInt()).isEqualTo(10);
-        assertThat(missing.error()).isEqualTo("Tool not registered: zoop/create_payment");
         assertThat(unknown.error()).isEqualTo("Tool not registered: do_magic");
+        // a server/tool whose server is not in the session: the SDK raises NotConnectedError naming the server
+        NotConnectedError missing = org.assertj.core.api.Assertions.catchThrowableOfType(NotConnectedError.class,
+                () -> session.execute("zoop/create_payment", Map.of()));
+        assertThat(missing.getPendingServers()).containsExactly("zoop");
+        assertThat(missing.getMessage()).contains("Tool not registered: zoop/create_payment");
     }
 
     @Test

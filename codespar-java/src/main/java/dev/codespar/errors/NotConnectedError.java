@@ -1,6 +1,8 @@
 package dev.codespar.errors;
 
+import dev.codespar.Session;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A tool needs a server whose connection is not ready.
@@ -19,6 +21,7 @@ public final class NotConnectedError extends CodeSparException {
 
     private final String sessionId;
     private final List<String> pendingServers;
+    private final transient Session session;
 
     /**
      * Creates the error.
@@ -28,9 +31,47 @@ public final class NotConnectedError extends CodeSparException {
      * @param pendingServers the servers that are not connected yet (copied)
      */
     public NotConnectedError(String message, String sessionId, List<String> pendingServers) {
+        this(message, sessionId, pendingServers, null);
+    }
+
+    /**
+     * Creates the error for a session the caller holds, or has not received yet (a {@code create} that waited for
+     * connections in vain).
+     *
+     * @param message what is not connected and what to do about it
+     * @param session the session (still open), not {@code null}
+     * @param pendingServers the servers that are not connected yet (copied)
+     */
+    public NotConnectedError(String message, Session session, List<String> pendingServers) {
+        this(message, session.getId(), pendingServers, session);
+    }
+
+    private NotConnectedError(String message, String sessionId, List<String> pendingServers, Session session) {
         super(message, null);
         this.sessionId = sessionId;
         this.pendingServers = pendingServers == null ? List.of() : List.copyOf(pendingServers);
+        this.session = session;
+    }
+
+    /**
+     * The session, still open: after a {@code create} that waited for connections in vain, this is the only way
+     * to reach it. Send the user connect links ({@code session.authorize(...)}) and go on, or close it.
+     *
+     * <pre>{@code
+     * try {
+     *     session = client.create("user_123", config);   // config waits for connections
+     * } catch (NotConnectedError e) {
+     *     session = e.getSession().orElseThrow();
+     *     for (String server : e.getPendingServers()) {
+     *         chat.reply("Connect " + server + ": " + session.authorize(server, redirectUri).authorizeUrl());
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return the session; empty when the error was built without one (or after deserialization)
+     */
+    public Optional<Session> getSession() {
+        return Optional.ofNullable(session);
     }
 
     /**

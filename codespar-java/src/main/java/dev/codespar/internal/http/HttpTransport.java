@@ -83,10 +83,11 @@ public final class HttpTransport implements AutoCloseable {
         T read(Response response, Call call) throws IOException;
 
         /**
-         * A reader that converts this reader's value, so that the future an async call returns is the transport's
-         * own (whose cancellation cancels the HTTP call) rather than a dependent stage.
+         * A reader that converts this reader's value. Mapping inside the reader, rather than with
+         * {@code CompletableFuture.thenApply}, keeps the future returned by {@link #executeAsync} the one whose
+         * cancellation cancels the HTTP call.
          *
-         * @param mapper the conversion
+         * @param mapper the conversion; its exceptions fail the call
          * @param <R> the converted type
          * @return the composed reader
          */
@@ -188,6 +189,16 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
+     * The clock and sleeps of this transport; callers that poll (e.g. waiting for connections) use it so that
+     * tests control time.
+     *
+     * @return the timing
+     */
+    public Timing timing() {
+        return timing;
+    }
+
+    /**
      * Whether {@link #close()} was called.
      *
      * @return {@code true} once closed
@@ -220,9 +231,29 @@ public final class HttpTransport implements AutoCloseable {
      * @return the stream
      */
     public <T> T openStream(ApiRequest request, Duration idleTimeout, ResponseReader<T> reader) {
-        OkHttpClient streamClient = streamClients.computeIfAbsent(idleTimeout,
-                idle -> client.newBuilder().readTimeout(idle).build());
-        return run(request, reader, true, streamClient);
+        return run(request, reader, true, streamClient(idleTimeout));
+    }
+
+    /**
+     * The non-blocking twin of {@link #openStream}: completes on OkHttp's dispatcher thread once a 2xx answer
+     * arrived and the reader wrapped it (failures before that follow the usual retry rules); cancelling the future
+     * before then cancels the HTTP call.
+     *
+     * @param request the request
+     * @param idleTimeout the longest silence tolerated on the socket
+     * @param reader wraps the open answer; it owns the answer from then on
+     * @param <T> the stream type
+     * @return a future of the stream
+     */
+    public <T> CompletableFuture<T> openStreamAsync(ApiRequest request, Duration idleTimeout,
+            ResponseReader<T> reader) {
+        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, streamClient(idleTimeout), true);
+        exchange.next();
+        return exchange.future;
+    }
+
+    private OkHttpClient streamClient(Duration idleTimeout) {
+        return streamClients.computeIfAbsent(idleTimeout, idle -> client.newBuilder().readTimeout(idle).build());
     }
 
     /**
@@ -235,7 +266,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return a future completed with the value or with the typed error
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader);
+        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, client, false);
         exchange.next();
         return exchange.future;
     }
@@ -321,7 +352,8 @@ public final class HttpTransport implements AutoCloseable {
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             Call call = current;
-            if (call != null) {
+            // a future already completed keeps its call: a stream handed over reads from it
+            if (cancelled && call != null) {
                 call.cancel();
             }
             return cancelled;
@@ -331,15 +363,19 @@ public final class HttpTransport implements AutoCloseable {
     private final class AsyncExchange<T> implements Callback {
         private final ApiRequest request;
         private final ResponseReader<T> reader;
+        private final OkHttpClient via;
+        private final boolean handOver;
         private final CallFuture<T> future = new CallFuture<>();
         private final long start = timing.nowMillis();
         private final long deadline = deadlineFrom(start);
         private int attempt;
         private SendTracker tracker;
 
-        AsyncExchange(ApiRequest request, ResponseReader<T> reader) {
+        AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean handOver) {
             this.request = request;
             this.reader = reader;
+            this.via = via;
+            this.handOver = handOver;
         }
 
         void next() {
@@ -354,8 +390,10 @@ public final class HttpTransport implements AutoCloseable {
             }
             attempt++;
             tracker = new SendTracker();
-            Call call = client.newCall(toOkHttp(request, tracker));
-            call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+            Call call = via.newCall(toOkHttp(request, tracker));
+            if (!handOver) {
+                call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+            }
             future.current = call;
             inFlight.add(call);
             if (future.isCancelled()) {
@@ -379,16 +417,23 @@ public final class HttpTransport implements AutoCloseable {
         public void onResponse(Call call, Response response) {
             inFlight.remove(call);
             T value = null;
+            boolean read = false;
+            boolean handedOver = false;
             Failure failure = null;
             Throwable error = null;
-            // the answer is closed (and its connection released) before anyone waiting on the future runs
-            try (response) {
+            try {
                 if (future.isDone()) {
                     return;
                 }
                 if (response.isSuccessful()) {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
                     value = reader.read(response, call);
+                    read = true;
+                    if (handOver) {
+                        // a stream handed to a future cancelled meanwhile has no owner: its answer is closed below
+                        handedOver = future.complete(value);
+                        return;
+                    }
                 } else {
                     failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
                     logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
@@ -400,12 +445,17 @@ public final class HttpTransport implements AutoCloseable {
                 error = ApiError.from(e.details().withAttempts(attempt));
             } catch (Throwable t) {
                 error = t;
+            } finally {
+                if (!handedOver) {
+                    response.close();
+                }
             }
+            // the answer is closed (and its connection released) before anyone waiting on the future runs
             if (error != null) {
                 future.completeExceptionally(error);
             } else if (failure != null) {
                 retryOrFail(failure);
-            } else {
+            } else if (read) {
                 future.complete(value);
             }
         }

@@ -1,0 +1,79 @@
+package dev.codespar;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * A future made of several asynchronous steps (create then wait, or a polling loop) whose cancellation cancels the
+ * step in flight, and with it its HTTP call. Plain {@code thenCompose}/{@code thenApply} stages would not.
+ *
+ * @param <T> the result type
+ */
+final class CallChain<T> extends CompletableFuture<T> {
+
+    private volatile Future<?> current;
+
+    /** Makes {@code step} the one a cancellation reaches; cancels it at once when this chain is already cancelled. */
+    void track(Future<?> step) {
+        current = step;
+        if (isCancelled()) {
+            step.cancel(true);
+        }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Future<?> step = current;
+        if (cancelled && step != null) {
+            step.cancel(mayInterruptIfRunning);
+        }
+        return cancelled;
+    }
+
+    /** Runs {@code next} on the result of {@code first}; cancelling the chain cancels whichever step is running. */
+    static <A, B> CompletableFuture<B> compose(CompletableFuture<A> first,
+            Function<? super A, CompletableFuture<B>> next) {
+        CallChain<B> chain = new CallChain<>();
+        chain.track(first);
+        first.whenComplete((a, error) -> {
+            if (error != null) {
+                chain.completeExceptionally(unwrap(error));
+                return;
+            }
+            if (chain.isDone()) {
+                return;
+            }
+            CompletableFuture<B> second;
+            try {
+                second = next.apply(a);
+            } catch (RuntimeException e) {
+                chain.completeExceptionally(e);
+                return;
+            }
+            chain.track(second);
+            second.whenComplete((b, error2) -> {
+                if (error2 != null) {
+                    chain.completeExceptionally(unwrap(error2));
+                } else {
+                    chain.complete(b);
+                }
+            });
+        });
+        return chain;
+    }
+
+    /** Converts the result of {@code first}; cancelling the result cancels {@code first}. */
+    static <A, B> CompletableFuture<B> map(CompletableFuture<A> first, Function<? super A, ? extends B> mapper) {
+        return compose(first, a -> CompletableFuture.completedFuture(mapper.apply(a)));
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.codespar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codespar.internal.sse.SseEventSource;
+import dev.codespar.internal.sse.SseFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * Reads the send stream's frames into {@link StreamEvent}s, whichever of the three dialects the server speaks
+ * (contract §8.2): the event name is the {@code event:} value when present and not {@code message}, else
+ * {@code data.type}; a tool result is {@code data.toolCall} ?: {@code data.tool_call} ?: {@code data} (when it has
+ * {@code tool_name}) ?: the runtime's {@code {tool_use_id, content, is_error}}; a done result is {@code data.result}
+ * when it is an object, else {@code data}. An {@code error} event is thrown.
+ */
+final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
+
+    static final SendStreamDecoder INSTANCE = new SendStreamDecoder();
+
+    private static final Set<String> KNOWN =
+            Set.of("user_message", "assistant_text", "tool_use", "tool_result", "done", "error");
+
+    private SendStreamDecoder() {}
+
+    @Override
+    public StreamEvent decode(SseFrame frame, SseEventSource<?> stream) {
+        String event = frame.event();
+        String name;
+        JsonNode data;
+        if (event != null && !event.equals("message")) {
+            if (!KNOWN.contains(event)) {
+                return new StreamEvent.Unknown(event, text(frame));
+            }
+            name = event;
+            data = StreamFrames.json(frame, stream);
+        } else {
+            // Python dialect: the name is data.type; a frame without one is passed through untouched
+            data = StreamFrames.jsonOrNull(frame);
+            name = data == null ? null : Values.text(data, "type");
+            if (name == null) {
+                return new StreamEvent.Unknown(frame.name(), text(frame));
+            }
+        }
+        switch (name) {
+            case "user_message":
+                return new StreamEvent.UserMessage(Values.textOr(data, "content", ""));
+            case "assistant_text":
+                return new StreamEvent.Text(Values.textOr(data, "content", ""), data.path("iteration").asInt(0));
+            case "tool_use":
+                return new StreamEvent.ToolUse(Values.text(data, "id"), Values.text(data, "name"), data.get("input"),
+                        data.path("iteration").asInt(0));
+            case "tool_result":
+                return new StreamEvent.ToolResultEvent(toolCall(data));
+            case "done":
+                JsonNode result = data.path("result").isObject() ? data.get("result") : data;
+                return new StreamEvent.Done(SendResult.fromJson(result, stream.requestId()));
+            case "error":
+                throw StreamFrames.error(data, frame, stream);
+            default:
+                return new StreamEvent.Unknown(name, text(frame));
+        }
+    }
+
+    @Override
+    public boolean isTerminal(StreamEvent event) {
+        return event instanceof StreamEvent.Done;
+    }
+
+    private static ToolCallRecord toolCall(JsonNode data) {
+        if (data.path("toolCall").isObject()) {
+            return ToolCallRecord.fromJson(data.get("toolCall"));
+        }
+        if (data.path("tool_call").isObject()) {
+            return ToolCallRecord.fromJson(data.get("tool_call"));
+        }
+        if (data.has("tool_name")) {
+            return ToolCallRecord.fromJson(data);
+        }
+        return ToolCallRecord.fromRuntimeResult(data);
+    }
+
+    private static String text(SseFrame frame) {
+        return frame.data() == null ? null : new String(frame.data(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.codespar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The servers of a session with their connection state, and the tools the session can call
+ * ({@code GET /v1/sessions/{id}/connections}).
+ *
+ * <pre>{@code
+ * SessionConnections c = session.connections();
+ * if (!c.isReady()) {
+ *     for (String server : c.pendingServers()) {
+ *         ConnectLink link = session.authorize(server, "https://app.example.com/connected");
+ *         sendToUser(link.authorizeUrl());
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param servers the servers, in the server's order
+ * @param tools the tools (empty when the server did not list them)
+ * @param requestId the request id of the HTTP answer; may be {@code null}
+ */
+public record SessionConnections(List<ConnectedServer> servers, List<SessionTool> tools, String requestId) {
+
+    /** Copies the lists. */
+    public SessionConnections {
+        servers = servers == null ? List.of() : List.copyOf(servers);
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    /**
+     * Whether every server is connected. An empty list is never ready (the server has not set the session up).
+     *
+     * @return {@code true} when the list is non-empty and all are connected
+     */
+    public boolean isReady() {
+        return !servers.isEmpty() && servers.stream().allMatch(ConnectedServer::connected);
+    }
+
+    /**
+     * The ids of the servers not connected yet.
+     *
+     * @return an immutable list, possibly empty
+     */
+    public List<String> pendingServers() {
+        return servers.stream().filter(s -> !s.connected()).map(ConnectedServer::id).toList();
+    }
+
+    /**
+     * The tools whose name or description contains the text, ignoring case (like the official SDKs'
+     * {@code findTools}).
+     *
+     * @param text e.g. {@code "pix"}
+     * @return the matching tools, possibly empty
+     */
+    public List<SessionTool> findTools(String text) {
+        String q = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return tools.stream()
+                .filter(t -> (t.name() != null && t.name().toLowerCase(Locale.ROOT).contains(q))
+                        || t.description().toLowerCase(Locale.ROOT).contains(q))
+                .toList();
+    }
+
+    /** Reads {@code {servers, tools}}; the older {@code {data: [...]}} and the runtime's bare rows too. */
+    static SessionConnections fromJson(JsonNode json, String requestId) {
+        JsonNode rows = json.path("servers").isArray() ? json.get("servers") : json.path("data");
+        List<ConnectedServer> servers = new ArrayList<>();
+        for (JsonNode row : rows) {
+            if (row.isObject()) {
+                servers.add(new ConnectedServer(Values.text(row, "id"), Values.text(row, "name"),
+                        Values.text(row, "category"), Values.text(row, "country"), Values.text(row, "auth_type"),
+                        row.path("connected").asBoolean(false)));
+            }
+        }
+        List<SessionTool> tools = new ArrayList<>();
+        for (JsonNode t : json.path("tools")) {
+            if (t.isObject()) {
+                tools.add(new SessionTool(Values.text(t, "name"), Values.text(t, "description"),
+                        t.get("input_schema"), Values.text(t, "server")));
+            }
+        }
+        return new SessionConnections(servers, tools, requestId);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.codespar.internal.sse;
+
+import dev.codespar.errors.CodeSparException;
+import dev.codespar.errors.StreamError;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import okhttp3.Call;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one open server-sent event stream: reads frames with the {@link SseReader}, turns them into typed events
+ * with a {@link Decoder}, and owns the HTTP answer until the stream ends.
+ *
+ * <p>Guarantees: the answer is closed on every path (terminal event, failure, caller's close); a transport failure,
+ * an end of stream before the terminal event, or a read idle past the timeout throws {@link StreamError} with the
+ * request id and the number of events delivered; {@link #close()} may be called from any thread and releases the
+ * socket at once (the call is cancelled; a blocked reader wakes up and ends quietly).
+ *
+ * @param <T> the event type
+ */
+public final class SseEventSource<T> implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseEventSource.class);
+
+    /**
+     * Turns frames into events.
+     *
+     * @param <T> the event type
+     */
+    public interface Decoder<T> {
+        /**
+         * Decodes one frame.
+         *
+         * @param frame the frame
+         * @param stream the stream it came from (for its request id and delivered count)
+         * @return the event, or {@code null} to skip the frame
+         * @throws CodeSparException for an in-band error event
+         */
+        T decode(SseFrame frame, SseEventSource<?> stream);
+
+        /**
+         * Whether the event ends the stream (it is delivered, then iteration ends).
+         *
+         * @param event a decoded event
+         * @return {@code true} for the terminal event
+         */
+        boolean isTerminal(T event);
+    }
+
+    private final Response response;
+    private final Call call;
+    private final SseReader reader;
+    private final Decoder<T> decoder;
+    private final String description;
+    private final Duration idleTimeout;
+    private final String requestId;
+    private final Object lock = new Object();
+    private long delivered;
+    private boolean reading;
+    private boolean closed;
+    private boolean finished;
+
+    /**
+     * Takes ownership of an open 2xx answer.
+     *
+     * @param response the answer; closed by this source
+     * @param call the call, cancelled by {@link #close()}
+     * @param decoder turns frames into events
+     * @param description the call, e.g. {@code POST /v1/sessions/ses_1/send}, for messages
+     * @param idleTimeout the read idle timeout in force, for messages
+     */
+    public SseEventSource(Response response, Call call, Decoder<T> decoder, String description,
+            Duration idleTimeout) {
+        this.response = response;
+        this.call = call;
+        this.decoder = decoder;
+        this.description = description;
+        this.idleTimeout = idleTimeout;
+        this.requestId = blankToNull(response.header("X-Request-Id"));
+        ResponseBody body = response.body();
+        if (body == null) {
+            response.close();
+            throw new StreamError(description + " answered " + response.code() + " without a body", requestId, 0,
+                    null);
+        }
+        this.reader = new SseReader(body.source());
+    }
+
+    /**
+     * The request id of the stream's answer ({@code X-Request-Id}).
+     *
+     * @return the id, or {@code null}
+     */
+    public String requestId() {
+        return requestId;
+    }
+
+    /**
+     * How many events were handed to the caller so far.
+     *
+     * @return the count
+     */
+    public long delivered() {
+        return delivered;
+    }
+
+    /**
+     * The next event, blocking until it arrives.
+     *
+     * @return the event, or {@code null} once the terminal event was delivered or the stream was closed by the
+     *     caller
+     * @throws StreamError when the stream fails or ends before its terminal event
+     * @throws CodeSparException the error of an in-band {@code error} event
+     */
+    public T next() {
+        synchronized (lock) {
+            if (closed || finished) {
+                return null;
+            }
+            reading = true;
+        }
+        try {
+            while (true) {
+                SseFrame frame;
+                try {
+                    frame = reader.next();
+                } catch (IOException e) {
+                    if (isClosed()) {
+                        return null;
+                    }
+                    throw failure(e);
+                }
+                if (frame == null) {
+                    if (isClosed()) {
+                        return null;
+                    }
+                    throw new StreamError(description + " ended before its terminal event after " + delivered
+                            + " events; the result may be missing", requestId, delivered, null);
+                }
+                T event = decoder.decode(frame, this);
+                if (event == null) {
+                    continue;
+                }
+                delivered++;
+                if (decoder.isTerminal(event)) {
+                    finished = true;
+                }
+                return event;
+            }
+        } catch (RuntimeException e) {
+            finished = true;
+            throw e;
+        } finally {
+            boolean release;
+            synchronized (lock) {
+                reading = false;
+                release = closed || finished;
+                closed = closed || finished;
+            }
+            if (release) {
+                response.close();
+            }
+        }
+    }
+
+    private StreamError failure(IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            return new StreamError(description + " received no data for " + idleTimeout.toMillis()
+                    + " ms (idle timeout) after " + delivered + " events", requestId, delivered, e);
+        }
+        return new StreamError(description + " broke after " + delivered + " events: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                requestId, delivered, e);
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /**
+     * Ends the stream and releases its connection at once; safe from any thread and idempotent. A thread blocked in
+     * {@link #next()} wakes up and gets {@code null}.
+     */
+    @Override
+    public void close() {
+        boolean readerActive;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            readerActive = reading;
+        }
+        call.cancel();
+        if (!readerActive) {
+            response.close();
+        }
+        LOG.debug("{} closed by the caller after {} events", description, delivered);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.codespar.examples;
+
+import dev.codespar.CodeSparClient;
+import dev.codespar.EventStream;
+import dev.codespar.Preset;
+import dev.codespar.SendResult;
+import dev.codespar.Session;
+import dev.codespar.SessionConfig;
+import dev.codespar.StreamEvent;
+import dev.codespar.ToolCallRecord;
+import dev.codespar.errors.StreamError;
+import java.io.PrintStream;
+
+/**
+ * Stream an agent's reply as it is produced: text as it comes, each tool call, then the final result. Then ask a
+ * follow-up question without streaming.
+ */
+public final class StreamAgentReplyExample {
+
+    private StreamAgentReplyExample() {}
+
+    /**
+     * Runs the example.
+     *
+     * @param client the client
+     * @param out where the reply goes
+     */
+    public static void run(CodeSparClient client, PrintStream out) {
+        try (Session session = client.create("user_123", SessionConfig.builder().preset(Preset.BRAZILIAN).build())) {
+            try (EventStream<StreamEvent> events =
+                    session.sendStream("Charge R$10 from ana@example.com via Pix and send her the receipt")) {
+                for (StreamEvent event : events) {
+                    if (event instanceof StreamEvent.Text) {
+                        out.print(((StreamEvent.Text) event).content());
+                    } else if (event instanceof StreamEvent.ToolUse) {
+                        out.println("\n[calling " + ((StreamEvent.ToolUse) event).name() + "]");
+                    } else if (event instanceof StreamEvent.ToolResultEvent) {
+                        ToolCallRecord call = ((StreamEvent.ToolResultEvent) event).toolCall();
+                        out.println("[" + call.toolName() + ": " + call.status()
+                                + (call.errorCode() == null ? "" : " " + call.errorCode()) + "]");
+                    } else if (event instanceof StreamEvent.Done) {
+                        SendResult result = ((StreamEvent.Done) event).result();
+                        out.println("\n(done: " + result.toolCalls().size() + " tool calls, " + result.iterations()
+                                + " turns)");
+                    }
+                }
+            } catch (StreamError e) {
+                out.println("\nthe stream broke after " + e.getEventsDelivered() + " events (request_id="
+                        + e.getRequestId() + ")");
+            }
+            SendResult summary = session.send("Summarize what you did in one sentence.");
+            out.println("summary: " + summary.message());
+        }
+    }
+
+    /**
+     * Runs the example against the API configured by {@link ExampleSupport#client()}.
+     *
+     * @param args unused
+     */
+    public static void main(String[] args) {
+        try (ExampleClient example = ExampleSupport.client()) {
+            run(example.client(), System.out);
+        }
+    }
+}
