@@ -315,7 +315,7 @@ public final class HttpTransport implements AutoCloseable {
                 failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
                 logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
             } catch (IOException e) {
-                failure = networkFailure(request, e, tracker, response != null, true);
+                failure = networkFailure(request, e, tracker, response, true);
                 logFailure(request, failure, attempt, start);
             } catch (InvalidResponseException e) {
                 throw ApiError.from(e.details().withAttempts(attempt));
@@ -408,7 +408,7 @@ public final class HttpTransport implements AutoCloseable {
             if (future.isDone()) {
                 return;
             }
-            Failure failure = networkFailure(request, e, tracker, false, false);
+            Failure failure = networkFailure(request, e, tracker, null, false);
             logFailure(request, failure, attempt, start);
             retryOrFail(failure);
         }
@@ -439,7 +439,7 @@ public final class HttpTransport implements AutoCloseable {
                     logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
                 }
             } catch (IOException e) {
-                failure = networkFailure(request, e, tracker, true, false);
+                failure = networkFailure(request, e, tracker, response, false);
                 logFailure(request, failure, attempt, start);
             } catch (InvalidResponseException e) {
                 error = ApiError.from(e.details().withAttempts(attempt));
@@ -539,6 +539,19 @@ public final class HttpTransport implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * The failure of an attempt that got no complete answer.
+     *
+     * @param answer the answer whose head had arrived before the body failed, or {@code null}; its
+     *     {@code X-Request-Id} goes into the error, so that a body cut mid-way can still be traced
+     */
+    private Failure networkFailure(ApiRequest request, IOException e, SendTracker tracker, Response answer,
+            boolean callerThread) {
+        Failure failure = networkFailure(request, e, tracker, answer != null, callerThread);
+        String requestId = answer == null ? null : answer.header("X-Request-Id");
+        return requestId == null || requestId.isBlank() ? failure : failure.withRequestId(requestId.strip());
+    }
+
     private Failure networkFailure(ApiRequest request, IOException e, SendTracker tracker, boolean answerStarted,
             boolean callerThread) {
         boolean sent = answerStarted || tracker.isSent();
@@ -597,9 +610,9 @@ public final class HttpTransport implements AutoCloseable {
 
     private static void logFailure(ApiRequest request, Failure failure, int attempt, long start) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} -> {} ({}) request_id=null attempt={} elapsed={}ms", request, failure.details.code(),
-                    failure.cause == null ? "" : failure.cause.getClass().getSimpleName(), attempt,
-                    System.currentTimeMillis() - start);
+            LOG.debug("{} -> {} ({}) request_id={} attempt={} elapsed={}ms", request, failure.details.code(),
+                    failure.cause == null ? "" : failure.cause.getClass().getSimpleName(),
+                    failure.details.requestId(), attempt, System.currentTimeMillis() - start);
         }
     }
 
@@ -636,6 +649,10 @@ public final class HttpTransport implements AutoCloseable {
 
         static Failure fatal(ErrorDetails details, boolean sent, IOException cause) {
             return new Failure(details, true, false, sent, true, cause);
+        }
+
+        Failure withRequestId(String requestId) {
+            return new Failure(details.withRequestId(requestId), network, timedOut, requestSent, fatal, cause);
         }
 
         ApiError toError(int attempts) {

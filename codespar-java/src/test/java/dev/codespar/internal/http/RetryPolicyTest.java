@@ -375,6 +375,40 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aBodyCutAfterTheHeadKeepsTheRequestIdOfThatHead() throws Exception {
+        transport(RetryPolicy.defaults());
+        MockResponse cut = TestSupport.json(200, "{\"ok\":true,\"padding\":\"" + "x".repeat(2000) + "\"}")
+                .setHeader("X-Request-Id", "req_cut").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
+        server.enqueue(cut);
+        server.enqueue(cut.clone());
+
+        ApiError blocking = fail(POST);
+        Throwable async = catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+                () -> transport.executeAsync(POST, JsonReaders.tree()).get(5, TimeUnit.SECONDS)).getCause();
+
+        for (Throwable t : List.of(blocking, async)) {
+            assertThat(t).isExactlyInstanceOf(NetworkError.class).hasMessageContaining("[request_id=req_cut]");
+            assertThat(((NetworkError) t).getRequestId()).isEqualTo("req_cut");
+            assertThat(((NetworkError) t).wasRequestSent()).isTrue();
+            assertThat(((NetworkError) t).getAttempts()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aStallAfterTheHeadIsATimeoutWithTheRequestId() {
+        transport(RetryPolicy.defaults(), Duration.ofMillis(300), null);
+        server.enqueue(TestSupport.json(200, "{\"ok\":").setHeader("X-Request-Id", "req_slow")
+                .setHeader("Content-Length", "4096"));
+
+        ApiError e = fail(POST);
+
+        assertThat(e).isExactlyInstanceOf(TimeoutError.class);
+        assertThat(e.getRequestId()).isEqualTo("req_slow");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void readTimeoutOnPostIsATimeoutErrorAndNotRetried() {
         transport(RetryPolicy.defaults(), Duration.ofMillis(300), null);
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
