@@ -227,6 +227,24 @@ class SendStreamTest {
     }
 
     @Test
+    void anEventLargerThanTheCapIsAStreamErrorAndReleasesTheConnection() {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setHeader("X-Request-Id", "req_big")
+                .setBody(new okio.Buffer().writeUtf8("event: assistant_text\ndata: {\"content\":\"a\"}\n\ndata: ")
+                        .write(new byte[17 * 1024 * 1024])));
+        try (EventStream<StreamEvent> events = session.sendStream("hi")) {
+            Iterator<StreamEvent> it = events.iterator();
+            assertThat(it.next()).isInstanceOf(StreamEvent.Text.class);
+            assertThatThrownBy(it::hasNext).isInstanceOfSatisfying(StreamError.class, e -> {
+                assertThat(e.getMessage()).contains("sent an event larger than 16777216 bytes after 1 events");
+                assertThat(e.getRequestId()).isEqualTo("req_big");
+                assertThat(e.getEventsDelivered()).isEqualTo(1);
+            });
+        }
+        Leaks.assertNoConnectionCheckedOut(client);
+    }
+
+    @Test
     void aStallLongerThanTheIdleTimeoutIsAStreamError() {
         // the body announces more bytes than it sends, and the connection stays open: the stream stalls
         server.enqueue(sse("event: assistant_text\ndata: {\"content\":\"a\"}\n\n")

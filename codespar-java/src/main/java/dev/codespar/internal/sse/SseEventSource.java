@@ -169,6 +169,11 @@ public final class SseEventSource<T> implements Closeable {
     }
 
     private StreamError failure(IOException e) {
+        if (e instanceof EventTooLargeException) {
+            return new StreamError(description + " sent an event larger than "
+                    + ((EventTooLargeException) e).limit() + " bytes after " + delivered
+                    + " events; the stream was closed so that it cannot exhaust memory", requestId, delivered, e);
+        }
         if (e instanceof SocketTimeoutException) {
             return new StreamError(description + " received no data for " + idleTimeout.toMillis()
                     + " ms (idle timeout) after " + delivered + " events", requestId, delivered, e);

@@ -23,8 +23,15 @@ import okio.ByteString;
  * reusable scratch array and classified there; comments and blank lines are skipped in place. No {@code String} is
  * made per line: a frame costs its data {@code byte[]} and, for an event name outside the known set, one small
  * string. Not thread-safe.
+ *
+ * <p>Bounded: a line, and the data of one frame, may hold at most {@link #DEFAULT_MAX_EVENT_BYTES} bytes (or the
+ * limit given to the constructor). A longer one fails the read with an {@link EventTooLargeException} as soon as the
+ * limit is passed, so a misbehaving server that never ends a line cannot make the reader buffer without end.
  */
 public final class SseReader {
+
+    /** The default cap of one line and of the data of one frame: 16 MiB. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
     private static final ByteString LINE_ENDS = ByteString.encodeUtf8("\r\n");
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
@@ -44,6 +51,7 @@ public final class SseReader {
 
     private final BufferedSource source;
     private final Buffer buffer;
+    private final int maxEventBytes;
     /** Extra data lines of the frame being read (rare: every payload seen fits on one line). */
     private final Buffer moreData = new Buffer();
     private byte[] line = new byte[256];
@@ -56,8 +64,31 @@ public final class SseReader {
      * @param source the response body
      */
     public SseReader(BufferedSource source) {
+        this(source, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /**
+     * Reads frames from a source with a cap on the size of a line and of a frame's data.
+     *
+     * @param source the response body; the caller keeps ownership of it and closes it
+     * @param maxEventBytes the most bytes one line, or the data lines of one frame together, may hold
+     */
+    public SseReader(BufferedSource source, int maxEventBytes) {
+        if (maxEventBytes < 1) {
+            throw new IllegalArgumentException("maxEventBytes must be positive");
+        }
         this.source = source;
         this.buffer = source.getBuffer();
+        this.maxEventBytes = maxEventBytes;
+    }
+
+    /**
+     * The cap of one line and of the data of one frame.
+     *
+     * @return the limit in bytes
+     */
+    public int maxEventBytes() {
+        return maxEventBytes;
     }
 
     /**
@@ -78,7 +109,7 @@ public final class SseReader {
                     buffer.skip(1);
                 }
             }
-            long end = source.indexOfElement(LINE_ENDS);
+            long end = lineEnd();
             int terminator = 1;
             if (end == -1) {
                 // end of stream: whatever is left is a last line without its terminator
@@ -106,6 +137,10 @@ public final class SseReader {
             buffer.skip(terminator);
             int valueStart;
             if ((valueStart = valueStart(DATA, length)) >= 0) {
+                long held = data == null ? 0 : (moreData.size() > 0 ? moreData.size() : data.length) + 1;
+                if (held + length - valueStart > maxEventBytes) {
+                    throw new EventTooLargeException(maxEventBytes);
+                }
                 if (data == null) {
                     data = Arrays.copyOfRange(line, valueStart, length);
                 } else {
@@ -122,6 +157,31 @@ public final class SseReader {
             // id, retry and unknown fields are ignored
         }
         return pending ? dispatch(event, data) : null;
+    }
+
+    /**
+     * Where the next line ends in the buffer (the index of its CR or LF), reading from the source as needed; -1 when
+     * the source is exhausted first. Like {@link BufferedSource#indexOfElement(ByteString)}, but it gives up as soon
+     * as the line is longer than the cap instead of buffering it whole.
+     */
+    private long lineEnd() throws IOException {
+        long scanned = 0;
+        while (true) {
+            long end = buffer.indexOfElement(LINE_ENDS, scanned);
+            if (end != -1) {
+                if (end > maxEventBytes) {
+                    throw new EventTooLargeException(maxEventBytes);
+                }
+                return end;
+            }
+            scanned = buffer.size();
+            if (scanned > maxEventBytes) {
+                throw new EventTooLargeException(maxEventBytes);
+            }
+            if (!source.request(scanned + 1)) {
+                return -1;
+            }
+        }
     }
 
     /** Moves the line's bytes (without its terminator) into the scratch array. */

@@ -120,6 +120,72 @@ class SseReaderTest {
         assertThat(reader.next().event()).isSameAs(reader.next().event()).isSameAs("update");
     }
 
+    /** A source that never ends, handing out {@code fill} bytes (a first chunk, then the filler forever). */
+    private static final class Endless implements Source {
+        private final byte[] first;
+        private final byte fill;
+        private long handedOut;
+
+        Endless(String first, char fill) {
+            this.first = first.getBytes(StandardCharsets.UTF_8);
+            this.fill = (byte) fill;
+        }
+
+        @Override
+        public long read(Buffer sink, long byteCount) {
+            long n = Math.min(byteCount, 8192);
+            for (long i = 0; i < n; i++) {
+                sink.writeByte(handedOut + i < first.length ? first[(int) (handedOut + i)] : fill);
+            }
+            handedOut += n;
+            return n;
+        }
+
+        @Override
+        public Timeout timeout() {
+            return Timeout.NONE;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void aLineThatNeverEndsFailsOnceItPassesTheCapWithoutBufferingTheRest() {
+        Endless endless = new Endless("event: update\ndata: ", 'a');
+        SseReader reader = new SseReader(Okio.buffer(endless), 64 * 1024);
+
+        assertThatThrownBy(reader::next).isInstanceOfSatisfying(EventTooLargeException.class,
+                e -> assertThat(e.limit()).isEqualTo(64 * 1024)).hasMessageContaining("larger than 65536 bytes");
+        assertThat(endless.handedOut).as("bytes pulled from the network").isLessThan(64 * 1024 + 3 * 8192);
+    }
+
+    @Test
+    void endlessNewlinesOrCommentsNeverGrowTheBuffer() {
+        Endless comments = new Endless(":", 'x');
+        assertThatThrownBy(() -> new SseReader(Okio.buffer(comments), 4096).next())
+                .isInstanceOf(EventTooLargeException.class);
+    }
+
+    @Test
+    void dataLinesThatAddUpPastTheCapFailTheFrame() {
+        String line = "data: " + "b".repeat(1000) + "\n";
+        assertThatThrownBy(() -> new SseReader(new Buffer().writeUtf8(line.repeat(5) + "\n"), 4096).next())
+                .isInstanceOf(EventTooLargeException.class);
+    }
+
+    @Test
+    void aFrameRightAtTheCapIsRead() throws IOException {
+        String value = "c".repeat(4096 - "data: ".length());
+        SseReader atLine = new SseReader(new Buffer().writeUtf8("data: " + value + "\n\n"), 4096);
+        assertThat(new String(atLine.next().data(), StandardCharsets.UTF_8)).isEqualTo(value);
+
+        String half = "d".repeat(2047);
+        SseReader atData = new SseReader(new Buffer().writeUtf8("data: " + half + "\ndata: " + half + "\n\n"), 4095);
+        assertThat(atData.next().data()).hasSize(4095);
+        assertThat(new SseReader(new Buffer()).maxEventBytes()).isEqualTo(SseReader.DEFAULT_MAX_EVENT_BYTES);
+    }
+
     @Test
     void aFailingSourceFailsTheRead() {
         BufferedSource failing = Okio.buffer(new Source() {
