@@ -306,6 +306,36 @@ class SendStreamTest {
     }
 
     @Test
+    void aJsonOrHtmlAnswerToAStreamIsAnInvalidResponseNotAnEmptyStream() {
+        server.enqueue(json(200, "{\"message\":\"Done.\",\"tool_calls\":[]}").setHeader("X-Request-Id", "req_json"));
+        assertThatThrownBy(() -> session.sendStream("hi")).isInstanceOfSatisfying(ApiError.class, e -> {
+            assertThat(e.getCode()).isEqualTo("invalid_response");
+            assertThat(e.getStatus()).isEqualTo(200);
+            assertThat(e.getRequestId()).isEqualTo("req_json");
+            assertThat(e.getAttempts()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("with Content-Type application/json instead of text/event-stream: "
+                    + "{\"message\":\"Done.\",\"tool_calls\":[]}");
+        });
+        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>\n<b>login</b></html>"));
+        assertThatThrownBy(() -> session.paymentStatusStreamAsync("tc1").join()).hasCauseInstanceOf(ApiError.class)
+                .hasMessageContaining("text/html instead of text/event-stream: <html> <b>login</b></html>");
+        assertThat(server.getRequestCount()).as("not retried: the server did the work").isEqualTo(3);
+        Leaks.assertNoConnectionCheckedOut(client);
+    }
+
+    @Test
+    void aStreamWithoutContentTypeOrWithParametersIsRead() {
+        server.enqueue(new MockResponse().setBody("event: done\ndata: {}\n\n"));
+        try (EventStream<StreamEvent> events = session.sendStream("hi")) {
+            assertThat(events.stream().count()).isEqualTo(1);
+        }
+        server.enqueue(sse("event: done\ndata: {}\n\n").setHeader("Content-Type", "Text/Event-Stream; charset=utf-8"));
+        try (EventStream<StreamEvent> events = session.sendStream("hi")) {
+            assertThat(events.stream().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void failuresBeforeTheStreamFollowTheRetryRules() throws Exception {
         FakeTiming timing = new FakeTiming();
         try (CodeSparClient retrying = Fixtures.builder(server, timing).maxRetries(2).build()) {

@@ -308,6 +308,9 @@ public final class HttpTransport implements AutoCloseable {
                 response = call.execute();
                 if (response.isSuccessful()) {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
+                    if (handOver) {
+                        requireEventStream(request, response);
+                    }
                     T value = reader.read(response, call);
                     handedOver = handOver;
                     return value;
@@ -427,6 +430,9 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 if (response.isSuccessful()) {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
+                    if (handOver) {
+                        requireEventStream(request, response);
+                    }
                     value = reader.read(response, call);
                     read = true;
                     if (handOver) {
@@ -478,6 +484,24 @@ public final class HttpTransport implements AutoCloseable {
             throw new NetworkError(ErrorDetails.of("network_error", 0,
                     request + " was not sent: the CodeSpar client is closed").withAttempts(attemptsSoFar));
         }
+    }
+
+    /**
+     * A stream's 2xx answer must be an event stream: a JSON or HTML answer (a server that ignored {@code Accept}, a
+     * proxy's page) would otherwise read as a stream that ends before its first event. A missing content type is
+     * given the benefit of the doubt.
+     */
+    private static void requireEventStream(ApiRequest request, Response response) throws IOException {
+        MediaType type = response.body() == null ? null : response.body().contentType();
+        if (type == null || ("text".equals(type.type()) && "event-stream".equals(type.subtype()))) {
+            return;
+        }
+        String start = response.peekBody(JsonReaders.QUOTED_BODY_BYTES).string().replaceAll("\\s+", " ").strip();
+        throw new InvalidResponseException(ErrorDetails.of("invalid_response", response.code(),
+                        request + " answered " + response.code() + " with Content-Type " + type.type() + "/"
+                                + type.subtype() + " instead of text/event-stream"
+                                + (start.isEmpty() ? "" : ": " + start))
+                .withRequestId(response.header("X-Request-Id")));
     }
 
     private long deadlineFrom(long start) {

@@ -15,6 +15,9 @@ import okhttp3.ResponseBody;
 /** Readers for successful JSON answers. */
 public final class JsonReaders {
 
+    /** How much of an unusable body an error message quotes. */
+    static final long QUOTED_BODY_BYTES = 300;
+
     private static final HttpTransport.ResponseReader<Void> DISCARD = (response, call) -> null;
 
     private JsonReaders() {}
