@@ -117,6 +117,28 @@ class AsyncAndLifecycleTest {
     }
 
     @Test
+    void closingTheClientFailsAnOpenStreamWithAClearError() throws Exception {
+        try (MockWebServer streams = new MockWebServer()) {
+            streams.enqueue(TestSupport.sessionCreated());
+            // one event, then an open connection with more bytes announced than sent
+            streams.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                    .setBody("event: assistant_text\ndata: {\"content\":\"a\"}\n\n").setHeader("Content-Length", "4096"));
+            CodeSparClient own = TestSupport.builder(streams, new FakeTiming()).build();
+            EventStream<StreamEvent> events = own.create("user_123").sendStream("hi");
+            java.util.Iterator<StreamEvent> it = events.iterator();
+            assertThat(it.next()).isInstanceOf(StreamEvent.Text.class);
+            CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(it::hasNext);
+
+            own.close();
+
+            ExecutionException e = catchThrowableOfType(ExecutionException.class, () -> blocked.get(5, TimeUnit.SECONDS));
+            assertThat(e.getCause()).isExactlyInstanceOf(dev.codespar.errors.StreamError.class)
+                    .hasMessageContaining("was cancelled after 1 events: the CodeSpar client was closed");
+            assertThat(own.transport().okHttpClient().connectionPool().connectionCount()).isZero();
+        }
+    }
+
+    @Test
     void interruptedCallerStopsWaitingAndKeepsItsFlag() throws Exception {
         Session session = client.create("user_123");
         AtomicReference<Throwable> thrown = new AtomicReference<>();

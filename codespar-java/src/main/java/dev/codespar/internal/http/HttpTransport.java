@@ -28,6 +28,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -310,6 +312,7 @@ public final class HttpTransport implements AutoCloseable {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
                     if (handOver) {
                         requireEventStream(request, response);
+                        response = inFlightUntilClosed(response, call);
                     }
                     T value = reader.read(response, call);
                     handedOver = handOver;
@@ -324,9 +327,11 @@ public final class HttpTransport implements AutoCloseable {
                 throw ApiError.from(e.details().withAttempts(attempt));
             } finally {
                 InterruptWatch.unwatch(call);
-                inFlight.remove(call);
-                if (response != null && !handedOver) {
-                    response.close();
+                if (!handedOver) {
+                    inFlight.remove(call);
+                    if (response != null) {
+                        response.close();
+                    }
                 }
             }
             Duration wait = retryWait(request, failure, attempt, deadline);
@@ -432,6 +437,11 @@ public final class HttpTransport implements AutoCloseable {
                     logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
                     if (handOver) {
                         requireEventStream(request, response);
+                        inFlight.add(call);
+                        response = inFlightUntilClosed(response, call);
+                        if (closed) {
+                            call.cancel(); // close() ran before the call was registered again
+                        }
                     }
                     value = reader.read(response, call);
                     read = true;
@@ -484,6 +494,40 @@ public final class HttpTransport implements AutoCloseable {
             throw new NetworkError(ErrorDetails.of("network_error", 0,
                     request + " was not sent: the CodeSpar client is closed").withAttempts(attemptsSoFar));
         }
+    }
+
+    /**
+     * Keeps a stream's call among the calls in flight until its answer is closed, so that {@link #close()} cancels
+     * open streams too (their reader then fails with a {@code StreamError} saying the client was closed).
+     */
+    private Response inFlightUntilClosed(Response response, Call call) {
+        ResponseBody body = response.body();
+        if (body == null) {
+            inFlight.remove(call);
+            return response;
+        }
+        return response.newBuilder().body(new ResponseBody() {
+            @Override
+            public MediaType contentType() {
+                return body.contentType();
+            }
+
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public BufferedSource source() {
+                return body.source();
+            }
+
+            @Override
+            public void close() {
+                inFlight.remove(call);
+                body.close();
+            }
+        }).build();
     }
 
     /**

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: the answer is closed on every path (terminal event, failure, caller's close); a transport failure,
  * an end of stream before the terminal event, or a read idle past the timeout throws {@link StreamError} with the
  * request id and the number of events delivered; {@link #close()} may be called from any thread and releases the
- * socket at once (the call is cancelled; a blocked reader wakes up and ends quietly).
+ * socket at once (the call is cancelled; a blocked reader wakes up and ends quietly). A stream whose client is
+ * closed fails with a {@link StreamError} saying so.
  *
  * @param <T> the event type
  */
@@ -139,6 +140,9 @@ public final class SseEventSource<T> implements Closeable {
                     if (isClosed()) {
                         return null;
                     }
+                    if (call.isCanceled()) {
+                        throw cancelled(null);
+                    }
                     throw new StreamError(description + " ended before its terminal event after " + delivered
                             + " events; the result may be missing", requestId, delivered, null);
                 }
@@ -168,11 +172,20 @@ public final class SseEventSource<T> implements Closeable {
         }
     }
 
+    /** Only the transport cancels a stream it handed over, when the client is closed. */
+    private StreamError cancelled(IOException e) {
+        return new StreamError(description + " was cancelled after " + delivered
+                + " events: the CodeSpar client was closed", requestId, delivered, e);
+    }
+
     private StreamError failure(IOException e) {
         if (e instanceof EventTooLargeException) {
             return new StreamError(description + " sent an event larger than "
                     + ((EventTooLargeException) e).limit() + " bytes after " + delivered
                     + " events; the stream was closed so that it cannot exhaust memory", requestId, delivered, e);
+        }
+        if (call.isCanceled()) {
+            return cancelled(e);
         }
         if (e instanceof SocketTimeoutException) {
             return new StreamError(description + " received no data for " + idleTimeout.toMillis()
