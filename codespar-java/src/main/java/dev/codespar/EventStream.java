@@ -35,6 +35,9 @@ import java.util.stream.StreamSupport;
  *       (a {@code StreamError} with the server's message when it has no code); it is not yielded.
  *   <li>{@link #close()} may be called from any thread: it releases the socket at once, and an iteration blocked on
  *       the other thread ends quietly. Closing early is how a consumer stops listening.
+ *   <li>A consumer thread interrupted while it waits for the next event stops waiting at once: it gets a
+ *       {@link dev.codespar.errors.StreamError} and keeps its interrupt flag. Closing the
+ *       {@link CodeSparClient} fails its open streams with a {@code StreamError} too.
  * </ul>
  *
  * <p>Not thread-safe for iteration: one consumer thread iterates, any thread may close. {@link #iterator()} may be

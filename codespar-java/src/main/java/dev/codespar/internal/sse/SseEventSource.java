@@ -2,6 +2,7 @@ package dev.codespar.internal.sse;
 
 import dev.codespar.errors.CodeSparException;
 import dev.codespar.errors.StreamError;
+import dev.codespar.internal.http.InterruptWatch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantees: the answer is closed on every path (terminal event, failure, caller's close); a transport failure,
  * an end of stream before the terminal event, or a read idle past the timeout throws {@link StreamError} with the
  * request id and the number of events delivered; {@link #close()} may be called from any thread and releases the
- * socket at once (the call is cancelled; a blocked reader wakes up and ends quietly). A stream whose client is
- * closed fails with a {@link StreamError} saying so.
+ * socket at once (the call is cancelled; a blocked reader wakes up and ends quietly). A consumer thread that is
+ * interrupted while waiting for an event gets a {@link StreamError} at once and keeps its interrupt flag; a stream
+ * whose client is closed fails with a {@link StreamError} saying so.
  *
  * @param <T> the event type
  */
@@ -125,8 +127,13 @@ public final class SseEventSource<T> implements Closeable {
             }
             reading = true;
         }
+        // a socket read does not answer Thread.interrupt(): the watcher cancels the call for an interrupted reader
+        InterruptWatch.watch(call);
         try {
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(null);
+                }
                 SseFrame frame;
                 try {
                     frame = reader.next();
@@ -134,11 +141,17 @@ public final class SseEventSource<T> implements Closeable {
                     if (isClosed()) {
                         return null;
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw interrupted(e);
+                    }
                     throw failure(e);
                 }
                 if (frame == null) {
                     if (isClosed()) {
                         return null;
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw interrupted(null);
                     }
                     if (call.isCanceled()) {
                         throw cancelled(null);
@@ -160,6 +173,7 @@ public final class SseEventSource<T> implements Closeable {
             finished = true;
             throw e;
         } finally {
+            InterruptWatch.unwatch(call);
             boolean release;
             synchronized (lock) {
                 reading = false;
@@ -170,6 +184,12 @@ public final class SseEventSource<T> implements Closeable {
                 response.close();
             }
         }
+    }
+
+    /** The consumer's thread was interrupted: the stream ends (its answer is closed) and the flag stays set. */
+    private StreamError interrupted(IOException e) {
+        return new StreamError(description + " was interrupted after " + delivered
+                + " events; the stream is closed", requestId, delivered, e);
     }
 
     /** Only the transport cancels a stream it handed over, when the client is closed. */
