@@ -103,6 +103,9 @@ public final class ErrorEnvelope {
         } else {
             message = describeNonJson(bytes, truncated, type);
         }
+        if (status >= 300 && status < 400 && (json == null || message == null)) {
+            message = redirectMessage(status, headers.get("Location"));
+        }
         if (readFailure != null) {
             message = (message == null ? "" : message + " ") + "(the body was cut short: " + readFailure + ")";
         }
@@ -167,6 +170,20 @@ public final class ErrorEnvelope {
             // not JSON after all (invalid UTF-8, too deep, malformed): the message quotes it instead
             return null;
         }
+    }
+
+    /** A redirect is not followed: the message says where it pointed, without the target's query. */
+    private static String redirectMessage(int status, String location) {
+        String target = location == null ? "no Location" : location.strip();
+        int query = target.indexOf('?');
+        if (query >= 0) {
+            target = target.substring(0, query) + "?...";
+        }
+        if (target.length() > MAX_QUOTED_CHARS) {
+            target = target.substring(0, MAX_QUOTED_CHARS) + "...";
+        }
+        return "the server answered " + status + " redirecting to " + target + "; the SDK does not follow redirects"
+                + " (a POST would be sent again, or turned into a GET): check baseUrl";
     }
 
     private static String describeNonJson(byte[] bytes, boolean truncated, MediaType type) {

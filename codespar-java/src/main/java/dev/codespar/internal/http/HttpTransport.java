@@ -154,6 +154,10 @@ public final class HttpTransport implements AutoCloseable {
         }
         this.client = builder
                 .retryOnConnectionFailure(false)
+                // the API never redirects: following one would re-send a POST (a payment, its body) to wherever the
+                // Location points, or turn it into a GET; a 3xx is an error the caller sees instead
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .connectTimeout(min(timeout, MAX_CONNECT_TIMEOUT))
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
