@@ -38,6 +38,9 @@ public final class ErrorEnvelope {
 
     private static final BigDecimal TEN_YEARS_SECONDS = BigDecimal.valueOf(315_360_000L);
 
+    /** 9999-12-31T23:59:59Z. */
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(253_402_300_799L);
+
     private static final Pattern CODE_SHAPED = Pattern.compile("^[a-z][a-z0-9_.]*$");
 
     private ErrorEnvelope() {}
@@ -223,17 +226,21 @@ public final class ErrorEnvelope {
         }
     }
 
-    /** {@code X-RateLimit-Reset} is epoch seconds; a small value is read as seconds from now. */
+    /**
+     * {@code X-RateLimit-Reset} is epoch seconds; a small value is read as seconds from now. A negative value or one
+     * past the year 9999 is ignored (it would overflow the arithmetic of the wait).
+     */
     private static Instant rateLimitReset(String value, long nowMillis) {
         value = blankToNull(value);
         if (value == null) {
             return null;
         }
         try {
-            long n = new BigDecimal(value).longValue();
-            if (n < 0) {
+            BigDecimal seconds = new BigDecimal(value);
+            if (seconds.signum() < 0 || seconds.compareTo(MAX_EPOCH_SECONDS) > 0) {
                 return null;
             }
+            long n = seconds.longValue();
             return n < 1_000_000_000L ? Instant.ofEpochMilli(nowMillis + n * 1000) : Instant.ofEpochSecond(n);
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
             return null;

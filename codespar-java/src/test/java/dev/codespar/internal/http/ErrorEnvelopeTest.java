@@ -20,6 +20,8 @@ import java.time.format.DateTimeFormatter;
 import okhttp3.Headers;
 import okhttp3.MediaType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every envelope shape of contract §10 parses, and nothing a server sends crashes the parser. */
 class ErrorEnvelopeTest {
@@ -223,6 +225,18 @@ class ErrorEnvelopeTest {
         assertThat(both.rateLimitReset()).isEqualTo(Instant.ofEpochSecond(reset));
 
         assertThat(parse(429, Headers.of("X-RateLimit-Reset", "garbage"), "{}", JSON).rateLimitReset()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "9999999999999999", "1e999999999", "253402300800", "-1",
+        "100000000000000000000"})
+    void anAbsurdRateLimitResetIsIgnoredInsteadOfOverflowing(String value) {
+        ErrorDetails d = parse(429, Headers.of("X-RateLimit-Reset", value), "{\"error\":\"rate_limited\"}", JSON);
+        assertThat(d.rateLimitReset()).isNull();
+        assertThat(d.retryAfter()).isNull();
+        assertThat(d.code()).isEqualTo("rate_limited");
+        assertThat(parse(429, Headers.of("X-RateLimit-Reset", "253402300799"), "{}", JSON).rateLimitReset())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
     }
 
     @Test
