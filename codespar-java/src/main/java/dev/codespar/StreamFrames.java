@@ -31,7 +31,8 @@ final class StreamFrames {
         try {
             JsonNode node = READER.readTree(bytes);
             return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: Jackson throws NumberFormatException for a number BigDecimal cannot hold (1e99999999999)
             throw new StreamError("the " + frame.name() + " event after " + stream.delivered()
                     + " events carried data that is not JSON: " + e.getMessage(), stream.requestId(),
                     stream.delivered(), e);
@@ -46,7 +47,7 @@ final class StreamFrames {
         }
         try {
             return READER.readTree(bytes);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -66,7 +66,7 @@ public final class Webhooks {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(payload);
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_PAYLOAD,
                     "the webhook delivery is correctly signed but its body is not JSON", e);
         }

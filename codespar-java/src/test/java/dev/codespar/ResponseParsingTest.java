@@ -43,6 +43,20 @@ class ResponseParsingTest {
     }
 
     @Test
+    void aNumberNoDecimalCanHoldIsAnInvalidResponseNotANumberFormatException() throws Exception {
+        Session s = session();
+        server.enqueue(json("{\"success\":true,\"data\":{\"amount\":1e99999999999}}").setHeader("X-Request-Id", "req_n"));
+        assertThatThrownBy(() -> s.execute("codespar_pay", java.util.Map.of()))
+                .isInstanceOfSatisfying(dev.codespar.errors.ApiError.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("invalid_response");
+                    assertThat(e.getRequestId()).isEqualTo("req_n");
+                });
+        server.enqueue(json("{\"success\":true,\"data\":{\"amount\":1e999999999}}"));
+        assertThat(s.execute("codespar_pay", java.util.Map.of()).data().get("amount").decimalValue())
+                .isEqualByComparingTo(new java.math.BigDecimal("1e999999999"));
+    }
+
+    @Test
     void createAnswersFullRuntimeAndOldShapes() {
         server.enqueue(json(201, Fixtures.CREATE_ANSWER));
         server.enqueue(json(201, "{\"id\":\"3f1c-uuid\",\"status\":\"active\"}"));

@@ -107,6 +107,15 @@ class SendStreamTest {
     }
 
     @Test
+    void anUntypedFrameWithANumberNoDecimalCanHoldPassesThroughAsUnknown() {
+        List<StreamEvent> events = all("data: {\"type\":\"assistant_text\",\"n\":1e99999999999}\n\n"
+                + "event: done\ndata: {}\n\n");
+        assertThat(events.get(0)).isEqualTo(
+                new StreamEvent.Unknown("message", "{\"type\":\"assistant_text\",\"n\":1e99999999999}"));
+        assertThat(events.get(1)).isInstanceOf(StreamEvent.Done.class);
+    }
+
+    @Test
     void readsTheRuntimeDialect() {
         List<StreamEvent> events = all("event: user_message\ndata: {\"content\":\"hi\"}\n\n"
                 + "event: tool_use\ndata: {\"id\":\"toolu_1\",\"name\":\"asaas/create_payment\",\"input\":{},"

@@ -137,6 +137,15 @@ class StatusStreamTest {
     }
 
     @Test
+    void aNumberNoDecimalCanHoldFailsTheStreamLikeMalformedJson() {
+        server.enqueue(sse("event: snapshot\ndata: {\"amount\":-7E31464496382}\n\n"));
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+            assertThatThrownBy(() -> stream.forEach(e -> { })).isInstanceOf(StreamError.class)
+                    .hasMessageContaining("not JSON");
+        }
+    }
+
+    @Test
     void anUnknownToolCallIsA404BeforeTheStream() {
         server.enqueue(json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"Tool call not found\"},"
                 + "\"request_id\":\"req_404\"}"));

@@ -73,6 +73,9 @@ public final class JsonReaders {
             throw truncated;
         } catch (JsonProcessingException e) {
             throw invalid(response, e);
+        } catch (RuntimeException e) {
+            // Jackson throws NumberFormatException for a number BigDecimal cannot hold (e.g. 1e99999999999)
+            throw invalid(response, e);
         }
     }
 
