@@ -371,7 +371,7 @@ class FaultInjectionTest {
     }
 
     private void run(Scenario scenario, Target target, Mode mode) throws Exception {
-        MockWebServer server = new MockWebServer();
+        MockWebServer server = FastServer.create();
         QueueDispatcher queue = new QueueDispatcher();
         queue.setFailFast(true); // one attempt too many is a 404 the assertions name, never a hang
         server.setDispatcher(queue);

@@ -28,7 +28,7 @@ final class Leaks {
                     + "|Okio Watchdog|CompletableFutureDelayScheduler|process reaper|Attach Listener|Common-Cleaner");
 
     /** How many threads of the shared pools may appear during one check. */
-    static final int SHARED_TOLERANCE = 6;
+    static final int SHARED_TOLERANCE = 12;
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
