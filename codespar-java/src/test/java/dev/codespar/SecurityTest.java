@@ -426,6 +426,38 @@ class SecurityTest {
         assertThat(details.body()).isNull();
     }
 
+    /** A 2xx JSON answer of about {@code megabytes} MB: many small items, so no single string hits a limit. */
+    private static MockResponse bigAnswer(int megabytes) {
+        Buffer body = new Buffer().writeUtf8("{\"success\":true,\"data\":{\"items\":[");
+        String item = "{\"id\":\"" + "i".repeat(100) + "\"}";
+        long items = megabytes * 1024L * 1024 / (item.length() + 1);
+        for (long i = 0; i < items; i++) {
+            body.writeUtf8(i == 0 ? "" : ",").writeUtf8(item);
+        }
+        return TestSupport.json(200, "").setBody(body.writeUtf8("]}}")).setHeader("X-Request-Id", "req_big");
+    }
+
+    @Test
+    void aSuccessfulAnswerOfTensOfMegabytesIsReadButOneOverTheDocumentCapIsRefused() throws Exception {
+        try (CodeSparClient client = TestSupport.builder(server, new FakeTiming()).timeout(Duration.ofSeconds(60))
+                .build()) {
+            server.enqueue(TestSupport.sessionCreated());
+            Session session = client.create("user_123");
+            server.enqueue(bigAnswer(30));
+            assertThat(session.execute("codespar_pay", Map.of()).data().get("items").size()).isGreaterThan(200_000);
+
+            server.enqueue(bigAnswer(70));
+            Throwable t = catchThrowable(() -> session.execute("codespar_pay", Map.of()));
+
+            assertThat(t).isExactlyInstanceOf(ApiError.class).hasMessageContaining("exceeds the maximum allowed");
+            assertThat(((ApiError) t).getCode()).isEqualTo("invalid_response");
+            assertThat(((ApiError) t).getRequestId()).isEqualTo("req_big");
+            assertThat(((ApiError) t).getAttempts()).as("the server did the work: not retried").isEqualTo(1);
+            assertThat(Json.MAX_DOCUMENT_BYTES).isEqualTo(64L * 1024 * 1024);
+            Leaks.assertNoConnectionCheckedOut(client);
+        }
+    }
+
     // ---------------------------------------------------------------- no polymorphic deserialization
 
     /** Counts its instances: a server that could make the SDK instantiate a class of its choosing would show here. */

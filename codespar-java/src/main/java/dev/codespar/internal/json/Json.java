@@ -1,6 +1,8 @@
 package dev.codespar.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +18,24 @@ import java.io.UncheckedIOException;
  *
  * <p>Lenient on input (unknown fields ignored, unknown enum values mapped to their {@code @JsonEnumDefaultValue},
  * decimals kept exact as {@link java.math.BigDecimal}), ISO-8601 for timestamps, and never polymorphic: default
- * typing stays off, so no class named by the server is ever instantiated.
+ * typing stays off, so no class named by the server is ever instantiated. Bounded: a document over
+ * {@link #MAX_DOCUMENT_BYTES} is refused.
  */
 public final class Json {
 
+    /**
+     * The largest JSON document the SDK reads: 64 MiB. A server that sends more (a hostile or broken one) gets an
+     * {@code invalid_response} error after that many bytes instead of exhausting memory. Jackson's other defaults
+     * stay in force: strings up to 20 M characters, numbers up to 1000 digits, nesting up to 1000 levels.
+     */
+    public static final long MAX_DOCUMENT_BYTES = 64L * 1024 * 1024;
+
     /** The shared mapper; thread-safe once configured, never reconfigured. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                            .build())
+                    .build())
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
