@@ -59,6 +59,8 @@ public final class ConnectAndRetryExample {
      */
     public static void main(String[] args) {
         try (ExampleClient example = ExampleSupport.client()) {
+            // without a key, the fake has not connected asaas for this user yet; it connects while the example waits
+            example.fake().ifPresent(fake -> fake.requireConnection("asaas"));
             run(example.client(), System.out);
         }
     }

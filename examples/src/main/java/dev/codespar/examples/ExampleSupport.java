@@ -2,6 +2,7 @@ package dev.codespar.examples;
 
 import dev.codespar.CodeSparClient;
 import dev.codespar.testkit.FakeCodeSpar;
+import java.time.Duration;
 import java.util.function.Function;
 
 /** What every example shares: how it gets a client. */
@@ -15,8 +16,9 @@ public final class ExampleSupport {
     /**
      * A client for the examples. With {@code CODESPAR_API_KEY} set: configured from it (and
      * {@code CODESPAR_BASE_URL}, when set) against the real API. Without it: against an embedded
-     * {@link FakeCodeSpar} started in this JVM, so the examples run anywhere without a key; in that fake world the
-     * shipping server {@value #UNCONNECTED_SERVER} (OAuth) is not connected yet.
+     * {@link FakeCodeSpar} started in this JVM, so the examples run anywhere without a key. In that fake world the
+     * shipping server {@value #UNCONNECTED_SERVER} (OAuth) is not connected yet, a pending connection comes up after
+     * the session's connections were polled twice, and payments settle one second after they are made.
      *
      * <pre>{@code
      * try (ExampleClient example = ExampleSupport.client()) {
@@ -33,7 +35,11 @@ public final class ExampleSupport {
     static ExampleClient client(Function<String, String> env) {
         String key = env.apply("CODESPAR_API_KEY");
         if (key == null || key.isBlank()) {
-            FakeCodeSpar fake = FakeCodeSpar.builder().requireConnection(UNCONNECTED_SERVER).start();
+            FakeCodeSpar fake = FakeCodeSpar.builder()
+                    .requireConnection(UNCONNECTED_SERVER)
+                    .connectAfterPolls(2)
+                    .autoSettle(Duration.ofSeconds(1))
+                    .start();
             try {
                 return new ExampleClient(fake.client(), fake);
             } catch (RuntimeException e) {

@@ -1,8 +1,12 @@
 package dev.codespar.examples;
 
 import dev.codespar.CodeSparClient;
+import dev.codespar.EventStream;
+import dev.codespar.SendResult;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
+import dev.codespar.StreamEvent;
+import dev.codespar.ToolCallRecord;
 import dev.codespar.ToolResult;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.CodeSparException;
@@ -15,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, a tool that needs the
- * user to connect a server, and the request id for a support ticket. Runs against the real API when
+ * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, an agent reply
+ * streamed as events, a tool that needs the user to connect a server, and the request id for a support ticket. Runs against the real API when
  * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}.
  *
  * <pre>
@@ -93,23 +97,35 @@ public final class Quickstart {
                         + " and 503 by itself)%n", again.data().path("id").asText());
             }
 
+            // Against the fake, the agent calls the payment tool, then answers in text.
+            fake.ifPresent(f -> f.onSend()
+                    .callTool("codespar_pay", PIX_PAYMENT)
+                    .reply("Charged R$10.00 via Pix to ana@example.com."));
+            String message = "Charge R$10 via Pix to ana@example.com";
+            out.printf("4. Streamed reply       sendStream(\"%s\")%n", message);
+            try (EventStream<StreamEvent> events = session.sendStream(message)) {
+                for (StreamEvent event : events) {
+                    out.println("     " + describe(event));
+                }
+            }
+
             String ticketId = again.requestId();
             String ticketFrom = "the second payment";
             try {
                 ToolResult quote = session.execute("codespar_ship", Map.of("action", "quote",
                         "origin", Map.of("postal_code", "01310-100"), "destination", Map.of("postal_code", "20040-002"),
                         "items", List.of(Map.of("weight_g", 500))));
-                out.printf("4. Shipping quoted      codespar_ship via %s (already connected): %s%n", quote.server(),
+                out.printf("5. Shipping quoted      codespar_ship via %s (already connected): %s%n", quote.server(),
                         quote.success() ? quote.data() : quote.error());
             } catch (NeedsConnectionError e) {
-                out.printf("4. Needs connection     codespar_ship: %s. Send the user this link:%n",
+                out.printf("5. Needs connection     codespar_ship: %s. Send the user this link:%n",
                         e.getServerMessage());
                 out.println("     " + e.getConnectUrl());
                 ticketId = e.getRequestId();
                 ticketFrom = "the needs_connection answer";
             }
 
-            out.printf("5. Support ticket       quote request_id=%s (from %s)%n", ticketId, ticketFrom);
+            out.printf("6. Support ticket       quote request_id=%s (from %s)%n", ticketId, ticketFrom);
         } catch (ApiError e) {
             out.println("FAILED: " + e.getMessage());
             out.println(e.getRequestId() != null
@@ -120,5 +136,29 @@ public final class Quickstart {
         out.println();
         out.println("Session closed. Done.");
         return 0;
+    }
+
+    /** One transcript line per stream event. */
+    static String describe(StreamEvent event) {
+        if (event instanceof StreamEvent.Text) {
+            return "assistant_text  " + ((StreamEvent.Text) event).content();
+        }
+        if (event instanceof StreamEvent.ToolUse) {
+            StreamEvent.ToolUse use = (StreamEvent.ToolUse) event;
+            return "tool_use        " + use.name() + " " + use.input();
+        }
+        if (event instanceof StreamEvent.ToolResultEvent) {
+            ToolCallRecord call = ((StreamEvent.ToolResultEvent) event).toolCall();
+            return "tool_result     " + call.toolName() + " -> " + call.status() + " in " + call.durationMs() + " ms";
+        }
+        if (event instanceof StreamEvent.Done) {
+            SendResult result = ((StreamEvent.Done) event).result();
+            return "done            " + result.iterations() + " iteration(s), " + result.toolCalls().size()
+                    + " tool call(s)";
+        }
+        if (event instanceof StreamEvent.UserMessage) {
+            return "user_message    " + ((StreamEvent.UserMessage) event).content();
+        }
+        return event.type();
     }
 }

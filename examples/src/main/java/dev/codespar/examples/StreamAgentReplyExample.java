@@ -10,6 +10,7 @@ import dev.codespar.StreamEvent;
 import dev.codespar.ToolCallRecord;
 import dev.codespar.errors.StreamError;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * Stream an agent's reply as it is produced: text as it comes, each tool call, then the final result. Then ask a
@@ -60,6 +61,8 @@ public final class StreamAgentReplyExample {
      */
     public static void main(String[] args) {
         try (ExampleClient example = ExampleSupport.client()) {
+            // without a key, the fake's agent calls the payment tool, then answers
+            example.fake().ifPresent(fake -> fake.onSend().callTool("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL", "method", "pix", "recipient", "ana@example.com")).reply("Charged R$10.00 via Pix; the receipt is on its way."));
             run(example.client(), System.out);
         }
     }

@@ -42,11 +42,20 @@ class QuickstartTest {
                     .contains("attempt 1: 429 rate_limited  request_id=" + limited.requestId())
                     .contains("attempt 2: 200 ok  request_id=" + retried.requestId());
 
+            assertThat(fake.journal().calls("POST", "/v1/sessions/" + session + "/send")).singleElement()
+                    .satisfies(call -> assertThat(call.header("Accept")).isEqualTo("text/event-stream"));
+            assertThat(out).contains("4. Streamed reply       sendStream(\"Charge R$10 via Pix to ana@example.com\")\n"
+                    + "     user_message    Charge R$10 via Pix to ana@example.com\n"
+                    + "     tool_use        codespar_pay {")
+                    .containsPattern("     tool_result     codespar_pay -> SUCCESS in \\d+ ms\n"
+                            + "     assistant_text  Charged R\\$10\\.00 via Pix to ana@example\\.com\\.\n"
+                            + "     done            \\d+ iteration\\(s\\), 1 tool call\\(s\\)\n");
+
             RecordedCall ship = fake.journal().assertExecutedOnce("codespar_ship");
             assertThat(ship.errorCode()).isEqualTo("needs_connection");
-            assertThat(out).contains("4. Needs connection     codespar_ship: Connect melhor-envio first")
+            assertThat(out).contains("5. Needs connection     codespar_ship: Connect melhor-envio first")
                     .containsPattern("     " + fake.baseUrl() + "/connect/lnk_\\w+\n");
-            assertThat(out).contains("5. Support ticket       quote request_id=" + ship.requestId());
+            assertThat(out).contains("6. Support ticket       quote request_id=" + ship.requestId());
             assertThat(out).endsWith("Session closed. Done.\n");
             assertThat(fake.journal().last().method()).isEqualTo("DELETE");
         }
