@@ -41,12 +41,12 @@ public final class ExampleSupport {
                     .autoSettle(Duration.ofSeconds(1))
                     .start();
             try {
-                return new ExampleClient(fake.client(), fake);
+                return new ExampleClient(fake.client(), fake, false);
             } catch (RuntimeException e) {
                 fake.close();
                 throw e;
             }
         }
-        return new ExampleClient(CodeSparClient.builder().apiKey(key).build(), null);
+        return new ExampleClient(CodeSparClient.builder().apiKey(key).build(), null, key.strip().startsWith("csk_live_"));
     }
 }

@@ -5,12 +5,14 @@ import dev.codespar.EventStream;
 import dev.codespar.SendResult;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
+import dev.codespar.SessionConnections;
 import dev.codespar.StreamEvent;
 import dev.codespar.ToolCallRecord;
 import dev.codespar.ToolResult;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.CodeSparException;
 import dev.codespar.errors.NeedsConnectionError;
+import dev.codespar.errors.UnprocessableEntityError;
 import dev.codespar.testkit.FakeCodeSpar;
 import dev.codespar.testkit.RecordedCall;
 import java.io.PrintStream;
@@ -21,7 +23,9 @@ import java.util.Optional;
 /**
  * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, an agent reply
  * streamed as events, a tool that needs the user to connect a server, and the request id for a support ticket. Runs against the real API when
- * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}.
+ * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}. With a {@code csk_test_} key the
+ * session declares a mock for {@code codespar_pay} (test mode answers tools from mocks); with a {@code csk_live_}
+ * key it only opens a session, reads its connections and closes it: a quickstart never moves real money.
  *
  * <pre>
  * mvn -B -q -DskipTests -Pquickstart package
@@ -31,6 +35,10 @@ public final class Quickstart {
 
     private static final Map<String, Object> PIX_PAYMENT = Map.of("action", "pay", "amount", 1000, "currency", "BRL",
             "method", "pix", "description", "Order 42", "recipient", "ana@example.com");
+
+    /** What the real API in test mode answers for {@code codespar_pay} (a session mock; the fake needs none). */
+    private static final Map<String, Object> MOCK_PAYMENT = Map.of("id", "pay_quickstart", "status", "pending",
+            "amount", 1000, "currency", "BRL", "method", "pix");
 
     private Quickstart() {}
 
@@ -63,11 +71,27 @@ public final class Quickstart {
         CodeSparClient client = example.client();
         Optional<FakeCodeSpar> fake = example.fake();
         out.println("CodeSpar quickstart against " + example.describe());
+        if (example.isLive()) {
+            out.println("A csk_live_ key: the quickstart only opens a session, reads its connections and closes it;"
+                    + " it never moves real money. Use a csk_test_ key to see the rest.");
+        }
         out.println();
-        try (Session session = client.create("quickstart-user",
-                SessionConfig.builder().servers("asaas", ExampleSupport.UNCONNECTED_SERVER).build())) {
+        SessionConfig.Builder config = SessionConfig.builder().servers("asaas", ExampleSupport.UNCONNECTED_SERVER);
+        if (fake.isEmpty() && !example.isLive()) {
+            // the real API in test mode answers tools from the session's mocks (a tool without one: tool_not_mocked)
+            config.mocks(Map.of("codespar_pay", MOCK_PAYMENT));
+        }
+        try (Session session = client.create("quickstart-user", config.build())) {
             out.printf("1. Session created      %s  servers=%s  status=%s%n", session.getId(), session.getServers(),
                     session.getStatus());
+            if (example.isLive()) {
+                SessionConnections connections = session.connections();
+                out.printf("2. Connections          ready=%s  pending=%s%n", connections.isReady(),
+                        connections.pendingServers());
+                out.println();
+                out.println("Session closed. Done.");
+                return 0;
+            }
 
             ToolResult paid = session.execute("codespar_pay", PIX_PAYMENT);
             if (!paid.success()) {
@@ -123,6 +147,11 @@ public final class Quickstart {
                 out.println("     " + e.getConnectUrl());
                 ticketId = e.getRequestId();
                 ticketFrom = "the needs_connection answer";
+            } catch (UnprocessableEntityError e) {
+                // e.g. tool_not_mocked from the real API in test mode: a typed error with its request id
+                out.printf("5. Shipping refused     codespar_ship: %s (%s)%n", e.getCode(), e.getClass().getSimpleName());
+                ticketId = e.getRequestId();
+                ticketFrom = "the refused shipping quote";
             }
 
             out.printf("6. Support ticket       quote request_id=%s (from %s)%n", ticketId, ticketFrom);

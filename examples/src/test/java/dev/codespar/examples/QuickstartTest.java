@@ -62,6 +62,42 @@ class QuickstartTest {
     }
 
     @Test
+    void withATestKeyAgainstTheRealApiPaymentsAreAnsweredFromASessionMock() {
+        int[] status = new int[1];
+        // a FakeCodeSpar standing in for the real API: the quickstart does not know it is a fake
+        try (FakeCodeSpar api = FakeCodeSpar.start();
+                ExampleClient example = new ExampleClient(api.client(), null, false)) {
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isZero();
+            assertThat(api.journal().calls("POST", "/v1/sessions").get(0).body())
+                    .contains("\"mocks\":{\"codespar_pay\":{");
+            assertThat(out).contains("2. Payment executed     codespar_pay -> pay_quickstart pending via mock")
+                    .contains("3. Rate limits          codespar_pay -> pay_quickstart (no 429 this time")
+                    .contains("4. Streamed reply")
+                    .contains("5. Shipping refused     codespar_ship: tool_not_mocked (UnprocessableEntityError)");
+            RecordedCall ship = api.journal().assertExecutedOnce("codespar_ship");
+            assertThat(out).contains("6. Support ticket       quote request_id=" + ship.requestId());
+        }
+    }
+
+    @Test
+    void withALiveKeyNoMoneyMoves() {
+        int[] status = new int[1];
+        try (FakeCodeSpar api = FakeCodeSpar.builder().apiKey("csk_live_quickstart0123456789").start();
+                ExampleClient example = new ExampleClient(api.client(), null, true)) {
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isZero();
+            assertThat(out).contains("never moves real money").contains("2. Connections          ready=")
+                    .endsWith("Session closed. Done.\n");
+            assertThat(api.journal().calls("POST", "/v1/sessions/*/execute")).isEmpty();
+            assertThat(api.journal().calls("POST", "/v1/sessions/*/send")).isEmpty();
+            assertThat(api.journal().last().method()).isEqualTo("DELETE");
+        }
+    }
+
+    @Test
     void aFailedStepIsReportedWithItsRequestIdAndExitsNonZero() {
         int[] status = new int[1];
         try (ExampleClient example = ExampleSupport.client(name -> null)) {
@@ -94,6 +130,7 @@ class QuickstartTest {
         Map<String, String> env = Map.of("CODESPAR_API_KEY", "csk_test_from_env");
         try (ExampleClient example = ExampleSupport.client(env::get)) {
             assertThat(example.fake()).isEmpty();
+            assertThat(example.isLive()).isFalse();
             assertThat(example.describe()).isEqualTo("the real CodeSpar API at " + example.client().getBaseUrl());
         }
     }
