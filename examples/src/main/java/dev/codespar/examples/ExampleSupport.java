@@ -32,6 +32,23 @@ public final class ExampleSupport {
         return client(System::getenv);
     }
 
+    /**
+     * Like {@link #client()}, for the examples that move money: a {@code csk_live_} key is refused, so that running
+     * an example never pays anyone for real.
+     *
+     * @return the client and, without a key, its fake
+     * @throws IllegalStateException with a live key
+     */
+    public static ExampleClient testClient() {
+        ExampleClient example = client();
+        if (example.isLive()) {
+            example.close();
+            throw new IllegalStateException("this example moves money: run it with a csk_test_ key (or none, for the"
+                    + " embedded fake), never with a csk_live_ key");
+        }
+        return example;
+    }
+
     static ExampleClient client(Function<String, String> env) {
         String key = env.apply("CODESPAR_API_KEY");
         if (key == null || key.isBlank()) {
