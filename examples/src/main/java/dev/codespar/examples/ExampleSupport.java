@@ -40,7 +40,11 @@ public final class ExampleSupport {
      * @throws IllegalStateException with a live key
      */
     public static ExampleClient testClient() {
-        ExampleClient example = client();
+        return testClient(System::getenv);
+    }
+
+    static ExampleClient testClient(Function<String, String> env) {
+        ExampleClient example = client(env);
         if (example.isLive()) {
             example.close();
             throw new IllegalStateException("this example moves money: run it with a csk_test_ key (or none, for the"

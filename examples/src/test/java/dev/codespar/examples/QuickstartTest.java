@@ -136,6 +136,16 @@ class QuickstartTest {
     }
 
     @Test
+    void moneyMovingExamplesRefuseALiveKey() {
+        Map<String, String> live = Map.of("CODESPAR_API_KEY", "csk_live_from_env");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExampleSupport.testClient(live::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never with a csk_live_ key");
+        try (ExampleClient test = ExampleSupport.testClient(Map.of("CODESPAR_API_KEY", "csk_test_x")::get)) {
+            assertThat(test.isLive()).isFalse();
+        }
+    }
+
+    @Test
     void closingTheHolderStopsTheFake() {
         ExampleClient example = ExampleSupport.client(name -> "  ");
         FakeCodeSpar fake = example.fake().orElseThrow();
