@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,8 +23,8 @@ import okhttp3.ResponseBody;
 
 /**
  * The floor: the same calls written by hand with OkHttp 4.12 and Jackson, the way a careful engineer would (one
- * client, one mapper, cached readers and writers, databinding straight into records), sending the same headers
- * and bodies and reading the answers into objects with the same fields as the SDK's.
+ * client, one mapper, cached readers and writers, the base URL parsed once, databinding straight into records),
+ * sending the same headers and bodies and reading the answers into objects with the same fields as the SDK's.
  */
 public final class RawClient implements AutoCloseable {
 
@@ -62,7 +63,7 @@ public final class RawClient implements AutoCloseable {
     public record Outcome<T>(T value, RawError error) {}
 
     private final OkHttpClient http;
-    private final String baseUrl;
+    private final HttpUrl sessions;
     private final String authorization = "Bearer " + Fixtures.API_KEY;
     private final String userAgent = "raw-okhttp-jackson/1.0";
     private final ObjectWriter createWriter;
@@ -77,7 +78,7 @@ public final class RawClient implements AutoCloseable {
      * @param baseUrl the server root
      */
     public RawClient(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.sessions = HttpUrl.get(baseUrl).newBuilder().addPathSegments("v1/sessions").build();
         this.http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
         ObjectMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -92,7 +93,7 @@ public final class RawClient implements AutoCloseable {
 
     /** {@code POST /v1/sessions}. */
     public RawSession create(String userId, List<String> servers) throws IOException {
-        Request request = post("/v1/sessions", createWriter.writeValueAsBytes(new CreateBody(servers, userId)));
+        Request request = post(sessions, createWriter.writeValueAsBytes(new CreateBody(servers, userId)));
         try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code());
@@ -106,7 +107,7 @@ public final class RawClient implements AutoCloseable {
     /** {@code POST /v1/sessions/{id}/execute}: the result, or the error of a non-2xx answer. */
     public Outcome<RawToolResult> execute(String sessionId, String tool, Map<String, Object> input)
             throws IOException {
-        Request request = post("/v1/sessions/" + sessionId + "/execute",
+        Request request = post(sessions.newBuilder().addPathSegment(sessionId).addPathSegment("execute").build(),
                 executeWriter.writeValueAsBytes(new ExecuteBody(tool, input)));
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
@@ -125,9 +126,9 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
-    private Request post(String path, byte[] body) {
+    private Request post(HttpUrl url, byte[] body) {
         return new Request.Builder()
-                .url(baseUrl + path)
+                .url(url)
                 .header("Authorization", authorization)
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json")
