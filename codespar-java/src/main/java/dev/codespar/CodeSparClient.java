@@ -147,8 +147,9 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     private ApiRequest createRequest(String userId, SessionConfig config) {
-        Validation.check(new CreateSessionBody.UserId(userId), "userId");
-        Validation.check(config, "config");
+        CreateSessionBody.UserId id = new CreateSessionBody.UserId(userId);
+        Validation.check(id, "userId", id.satisfiesConstraints());
+        Validation.check(config, "config", config != null && config.satisfiesConstraints());
         config.check();
         return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(sessionProject(config));
     }

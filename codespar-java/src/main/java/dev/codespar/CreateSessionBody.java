@@ -3,6 +3,7 @@ package dev.codespar;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.codespar.internal.validation.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -27,5 +28,11 @@ record CreateSessionBody(
     }
 
     /** The user id argument, validated on its own so that the message names {@code userId}. */
-    record UserId(@NotBlank @Size(max = 128) String userId) {}
+    record UserId(@NotBlank @Size(max = 128) String userId) {
+
+        /** The constraints above, checked without the validator. */
+        boolean satisfiesConstraints() {
+            return Validation.notBlank(userId) && Validation.sizeAtMost(userId, 128);
+        }
+    }
 }

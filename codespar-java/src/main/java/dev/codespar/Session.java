@@ -201,7 +201,7 @@ public final class Session implements AutoCloseable {
 
     private ApiRequest executeRequest(String tool, Object input) {
         ExecuteBody body = new ExecuteBody(tool, input);
-        Validation.check(body, "execute request");
+        Validation.check(body, "execute request", body.satisfiesConstraints());
         return ApiRequest.post(body, "sessions", id, "execute").withProject(projectId);
     }
 
@@ -600,7 +600,7 @@ public final class Session implements AutoCloseable {
 
     private ApiRequest sendRequest(String message) {
         SendBody body = new SendBody(message);
-        Validation.check(body, "message");
+        Validation.check(body, "message", body.satisfiesConstraints());
         return ApiRequest.post(body, "sessions", id, "send").withProject(projectId);
     }
 
@@ -1134,10 +1134,22 @@ public final class Session implements AutoCloseable {
     @JsonPropertyOrder({"tool", "input"})
     record ExecuteBody(
             @NotBlank @Size(max = 256) String tool,
-            @NotNull(message = "must not be null; use Map.of() for a tool without arguments") Object input) {}
+            @NotNull(message = "must not be null; use Map.of() for a tool without arguments") Object input) {
+
+        /** The constraints above, checked without the validator. */
+        boolean satisfiesConstraints() {
+            return Validation.notBlank(tool) && Validation.sizeAtMost(tool, 256) && input != null;
+        }
+    }
 
     /** The body of {@code send}: {@code {"message": ...}}. */
-    record SendBody(@NotBlank String message) {}
+    record SendBody(@NotBlank String message) {
+
+        /** The constraint above, checked without the validator. */
+        boolean satisfiesConstraints() {
+            return Validation.notBlank(message);
+        }
+    }
 
     /** The body of {@code POST /v1/connect/start}, in the TypeScript SDK's key order; {@code scopes} only when set. */
     @JsonPropertyOrder({"server_id", "user_id", "redirect_uri", "scopes"})

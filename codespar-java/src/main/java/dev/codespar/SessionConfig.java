@@ -29,6 +29,8 @@ public final class SessionConfig {
 
     private static final SessionConfig DEFAULTS = builder().build();
     private static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    /** The {@code @Pattern} of {@link #projectId}. */
+    private static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("^prj_[A-Za-z0-9]{16}$");
 
     @Size(max = 20, message = "must list at most 20 servers")
     private final List<@NotBlank @Size(max = 128) String> servers;
@@ -123,6 +125,39 @@ public final class SessionConfig {
      */
     public Duration getWaitForConnections() {
         return waitForConnections;
+    }
+
+    /**
+     * The bean constraints of the fields above, checked without the validator (exactly: tests hold it to the
+     * validator's verdict), so that a well-formed config never pays for Hibernate Validator.
+     */
+    boolean satisfiesConstraints() {
+        if (servers != null) {
+            if (servers.size() > 20) {
+                return false;
+            }
+            for (String server : servers) {
+                if (!Validation.notBlank(server) || !Validation.sizeAtMost(server, 128)) {
+                    return false;
+                }
+            }
+        }
+        if (mocks != null) {
+            for (Map.Entry<String, Object> e : mocks.entrySet()) {
+                if (!Validation.notBlank(e.getKey()) || e.getValue() == null) {
+                    return false;
+                }
+            }
+        }
+        if (metadata != null) {
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (!Validation.notBlank(e.getKey()) || !Validation.sizeAtMost(e.getKey(), 128)
+                        || e.getValue() == null || !Validation.sizeAtMost(e.getValue(), 1024)) {
+                    return false;
+                }
+            }
+        }
+        return projectId == null || PROJECT_ID.matcher(projectId).matches();
     }
 
     /** Checks what bean validation cannot: the mocks (contract §9) and the wait deadline. */

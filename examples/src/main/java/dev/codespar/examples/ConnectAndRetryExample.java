@@ -53,12 +53,14 @@ public final class ConnectAndRetryExample {
     }
 
     /**
-     * Runs the example against the API configured by {@link ExampleSupport#client()}.
+     * Runs the example against the API configured by {@link ExampleSupport#testClient()}.
      *
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.client()) {
+        try (ExampleClient example = ExampleSupport.testClient()) {
+            // without a key, the fake has not connected asaas for this user yet; it connects while the example waits
+            example.fake().ifPresent(fake -> fake.requireConnection("asaas"));
             run(example.client(), System.out);
         }
     }

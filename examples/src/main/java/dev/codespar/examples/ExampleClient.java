@@ -12,10 +12,21 @@ public final class ExampleClient implements AutoCloseable {
 
     private final CodeSparClient client;
     private final FakeCodeSpar fake;
+    private final boolean liveKey;
 
-    ExampleClient(CodeSparClient client, FakeCodeSpar fake) {
+    ExampleClient(CodeSparClient client, FakeCodeSpar fake, boolean liveKey) {
         this.client = client;
         this.fake = fake;
+        this.liveKey = liveKey;
+    }
+
+    /**
+     * Whether the client uses a production key ({@code csk_live_}): examples then never move money.
+     *
+     * @return {@code true} for a live key
+     */
+    public boolean isLive() {
+        return liveKey;
     }
 
     /**

@@ -67,12 +67,14 @@ public final class PayWithRateLimitExample {
     }
 
     /**
-     * Runs the example against the API configured by {@link ExampleSupport#client()}.
+     * Runs the example against the API configured by {@link ExampleSupport#testClient()}.
      *
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.client()) {
+        try (ExampleClient example = ExampleSupport.testClient()) {
+            // without a key, the fake answers 429 three times: the SDK retries twice by itself, then the example waits
+            example.fake().ifPresent(fake -> fake.failTimes(3, "rate_limited").onTool("codespar_pay").retryAfter(Duration.ofSeconds(1)));
             run(example.client(), System.out);
         }
     }

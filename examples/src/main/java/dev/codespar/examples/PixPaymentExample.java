@@ -54,12 +54,12 @@ public final class PixPaymentExample {
     }
 
     /**
-     * Runs the example against the API configured by {@link ExampleSupport#client()}.
+     * Runs the example against the API configured by {@link ExampleSupport#testClient()}.
      *
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.client()) {
+        try (ExampleClient example = ExampleSupport.testClient()) {
             run(example.client(), System.out);
         }
     }

@@ -1,12 +1,18 @@
 package dev.codespar.examples;
 
 import dev.codespar.CodeSparClient;
+import dev.codespar.EventStream;
+import dev.codespar.SendResult;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
+import dev.codespar.SessionConnections;
+import dev.codespar.StreamEvent;
+import dev.codespar.ToolCallRecord;
 import dev.codespar.ToolResult;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.CodeSparException;
 import dev.codespar.errors.NeedsConnectionError;
+import dev.codespar.errors.UnprocessableEntityError;
 import dev.codespar.testkit.FakeCodeSpar;
 import dev.codespar.testkit.RecordedCall;
 import java.io.PrintStream;
@@ -15,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, a tool that needs the
- * user to connect a server, and the request id for a support ticket. Runs against the real API when
- * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}.
+ * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, an agent reply
+ * streamed as events, a tool that needs the user to connect a server, and the request id for a support ticket. Runs against the real API when
+ * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}. With a {@code csk_test_} key the
+ * session declares a mock for {@code codespar_pay} (test mode answers tools from mocks); with a {@code csk_live_}
+ * key it only opens a session, reads its connections and closes it: a quickstart never moves real money.
  *
  * <pre>
  * mvn -B -q -DskipTests -Pquickstart package
@@ -27,6 +35,10 @@ public final class Quickstart {
 
     private static final Map<String, Object> PIX_PAYMENT = Map.of("action", "pay", "amount", 1000, "currency", "BRL",
             "method", "pix", "description", "Order 42", "recipient", "ana@example.com");
+
+    /** What the real API in test mode answers for {@code codespar_pay} (a session mock; the fake needs none). */
+    private static final Map<String, Object> MOCK_PAYMENT = Map.of("id", "pay_quickstart", "status", "pending",
+            "amount", 1000, "currency", "BRL", "method", "pix");
 
     private Quickstart() {}
 
@@ -59,11 +71,27 @@ public final class Quickstart {
         CodeSparClient client = example.client();
         Optional<FakeCodeSpar> fake = example.fake();
         out.println("CodeSpar quickstart against " + example.describe());
+        if (example.isLive()) {
+            out.println("A csk_live_ key: the quickstart only opens a session, reads its connections and closes it;"
+                    + " it never moves real money. Use a csk_test_ key to see the rest.");
+        }
         out.println();
-        try (Session session = client.create("quickstart-user",
-                SessionConfig.builder().servers("asaas", ExampleSupport.UNCONNECTED_SERVER).build())) {
+        SessionConfig.Builder config = SessionConfig.builder().servers("asaas", ExampleSupport.UNCONNECTED_SERVER);
+        if (fake.isEmpty() && !example.isLive()) {
+            // the real API in test mode answers tools from the session's mocks (a tool without one: tool_not_mocked)
+            config.mocks(Map.of("codespar_pay", MOCK_PAYMENT));
+        }
+        try (Session session = client.create("quickstart-user", config.build())) {
             out.printf("1. Session created      %s  servers=%s  status=%s%n", session.getId(), session.getServers(),
                     session.getStatus());
+            if (example.isLive()) {
+                SessionConnections connections = session.connections();
+                out.printf("2. Connections          ready=%s  pending=%s%n", connections.isReady(),
+                        connections.pendingServers());
+                out.println();
+                out.println("Session closed. Done.");
+                return 0;
+            }
 
             ToolResult paid = session.execute("codespar_pay", PIX_PAYMENT);
             if (!paid.success()) {
@@ -93,23 +121,40 @@ public final class Quickstart {
                         + " and 503 by itself)%n", again.data().path("id").asText());
             }
 
+            // Against the fake, the agent calls the payment tool, then answers in text.
+            fake.ifPresent(f -> f.onSend()
+                    .callTool("codespar_pay", PIX_PAYMENT)
+                    .reply("Charged R$10.00 via Pix to ana@example.com."));
+            String message = "Charge R$10 via Pix to ana@example.com";
+            out.printf("4. Streamed reply       sendStream(\"%s\")%n", message);
+            try (EventStream<StreamEvent> events = session.sendStream(message)) {
+                for (StreamEvent event : events) {
+                    out.println("     " + describe(event));
+                }
+            }
+
             String ticketId = again.requestId();
             String ticketFrom = "the second payment";
             try {
                 ToolResult quote = session.execute("codespar_ship", Map.of("action", "quote",
                         "origin", Map.of("postal_code", "01310-100"), "destination", Map.of("postal_code", "20040-002"),
                         "items", List.of(Map.of("weight_g", 500))));
-                out.printf("4. Shipping quoted      codespar_ship via %s (already connected): %s%n", quote.server(),
+                out.printf("5. Shipping quoted      codespar_ship via %s (already connected): %s%n", quote.server(),
                         quote.success() ? quote.data() : quote.error());
             } catch (NeedsConnectionError e) {
-                out.printf("4. Needs connection     codespar_ship: %s. Send the user this link:%n",
+                out.printf("5. Needs connection     codespar_ship: %s. Send the user this link:%n",
                         e.getServerMessage());
                 out.println("     " + e.getConnectUrl());
                 ticketId = e.getRequestId();
                 ticketFrom = "the needs_connection answer";
+            } catch (UnprocessableEntityError e) {
+                // e.g. tool_not_mocked from the real API in test mode: a typed error with its request id
+                out.printf("5. Shipping refused     codespar_ship: %s (%s)%n", e.getCode(), e.getClass().getSimpleName());
+                ticketId = e.getRequestId();
+                ticketFrom = "the refused shipping quote";
             }
 
-            out.printf("5. Support ticket       quote request_id=%s (from %s)%n", ticketId, ticketFrom);
+            out.printf("6. Support ticket       quote request_id=%s (from %s)%n", ticketId, ticketFrom);
         } catch (ApiError e) {
             out.println("FAILED: " + e.getMessage());
             out.println(e.getRequestId() != null
@@ -120,5 +165,29 @@ public final class Quickstart {
         out.println();
         out.println("Session closed. Done.");
         return 0;
+    }
+
+    /** One transcript line per stream event. */
+    static String describe(StreamEvent event) {
+        if (event instanceof StreamEvent.Text) {
+            return "assistant_text  " + ((StreamEvent.Text) event).content();
+        }
+        if (event instanceof StreamEvent.ToolUse) {
+            StreamEvent.ToolUse use = (StreamEvent.ToolUse) event;
+            return "tool_use        " + use.name() + " " + use.input();
+        }
+        if (event instanceof StreamEvent.ToolResultEvent) {
+            ToolCallRecord call = ((StreamEvent.ToolResultEvent) event).toolCall();
+            return "tool_result     " + call.toolName() + " -> " + call.status() + " in " + call.durationMs() + " ms";
+        }
+        if (event instanceof StreamEvent.Done) {
+            SendResult result = ((StreamEvent.Done) event).result();
+            return "done            " + result.iterations() + " iteration(s), " + result.toolCalls().size()
+                    + " tool call(s)";
+        }
+        if (event instanceof StreamEvent.UserMessage) {
+            return "user_message    " + ((StreamEvent.UserMessage) event).content();
+        }
+        return event.type();
     }
 }

@@ -10,6 +10,7 @@ import dev.codespar.StreamEvent;
 import dev.codespar.ToolCallRecord;
 import dev.codespar.errors.StreamError;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * Stream an agent's reply as it is produced: text as it comes, each tool call, then the final result. Then ask a
@@ -54,12 +55,14 @@ public final class StreamAgentReplyExample {
     }
 
     /**
-     * Runs the example against the API configured by {@link ExampleSupport#client()}.
+     * Runs the example against the API configured by {@link ExampleSupport#testClient()}.
      *
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.client()) {
+        try (ExampleClient example = ExampleSupport.testClient()) {
+            // without a key, the fake's agent calls the payment tool, then answers
+            example.fake().ifPresent(fake -> fake.onSend().callTool("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL", "method", "pix", "recipient", "ana@example.com")).reply("Charged R$10.00 via Pix; the receipt is on its way."));
             run(example.client(), System.out);
         }
     }

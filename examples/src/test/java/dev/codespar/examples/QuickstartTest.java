@@ -42,13 +42,58 @@ class QuickstartTest {
                     .contains("attempt 1: 429 rate_limited  request_id=" + limited.requestId())
                     .contains("attempt 2: 200 ok  request_id=" + retried.requestId());
 
+            assertThat(fake.journal().calls("POST", "/v1/sessions/" + session + "/send")).singleElement()
+                    .satisfies(call -> assertThat(call.header("Accept")).isEqualTo("text/event-stream"));
+            assertThat(out).contains("4. Streamed reply       sendStream(\"Charge R$10 via Pix to ana@example.com\")\n"
+                    + "     user_message    Charge R$10 via Pix to ana@example.com\n"
+                    + "     tool_use        codespar_pay {")
+                    .containsPattern("     tool_result     codespar_pay -> SUCCESS in \\d+ ms\n"
+                            + "     assistant_text  Charged R\\$10\\.00 via Pix to ana@example\\.com\\.\n"
+                            + "     done            \\d+ iteration\\(s\\), 1 tool call\\(s\\)\n");
+
             RecordedCall ship = fake.journal().assertExecutedOnce("codespar_ship");
             assertThat(ship.errorCode()).isEqualTo("needs_connection");
-            assertThat(out).contains("4. Needs connection     codespar_ship: Connect melhor-envio first")
+            assertThat(out).contains("5. Needs connection     codespar_ship: Connect melhor-envio first")
                     .containsPattern("     " + fake.baseUrl() + "/connect/lnk_\\w+\n");
-            assertThat(out).contains("5. Support ticket       quote request_id=" + ship.requestId());
+            assertThat(out).contains("6. Support ticket       quote request_id=" + ship.requestId());
             assertThat(out).endsWith("Session closed. Done.\n");
             assertThat(fake.journal().last().method()).isEqualTo("DELETE");
+        }
+    }
+
+    @Test
+    void withATestKeyAgainstTheRealApiPaymentsAreAnsweredFromASessionMock() {
+        int[] status = new int[1];
+        // a FakeCodeSpar standing in for the real API: the quickstart does not know it is a fake
+        try (FakeCodeSpar api = FakeCodeSpar.start();
+                ExampleClient example = new ExampleClient(api.client(), null, false)) {
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isZero();
+            assertThat(api.journal().calls("POST", "/v1/sessions").get(0).body())
+                    .contains("\"mocks\":{\"codespar_pay\":{");
+            assertThat(out).contains("2. Payment executed     codespar_pay -> pay_quickstart pending via mock")
+                    .contains("3. Rate limits          codespar_pay -> pay_quickstart (no 429 this time")
+                    .contains("4. Streamed reply")
+                    .contains("5. Shipping refused     codespar_ship: tool_not_mocked (UnprocessableEntityError)");
+            RecordedCall ship = api.journal().assertExecutedOnce("codespar_ship");
+            assertThat(out).contains("6. Support ticket       quote request_id=" + ship.requestId());
+        }
+    }
+
+    @Test
+    void withALiveKeyNoMoneyMoves() {
+        int[] status = new int[1];
+        try (FakeCodeSpar api = FakeCodeSpar.builder().apiKey("csk_live_quickstart0123456789").start();
+                ExampleClient example = new ExampleClient(api.client(), null, true)) {
+            String out = transcript(example, status);
+
+            assertThat(status[0]).isZero();
+            assertThat(out).contains("never moves real money").contains("2. Connections          ready=")
+                    .endsWith("Session closed. Done.\n");
+            assertThat(api.journal().calls("POST", "/v1/sessions/*/execute")).isEmpty();
+            assertThat(api.journal().calls("POST", "/v1/sessions/*/send")).isEmpty();
+            assertThat(api.journal().last().method()).isEqualTo("DELETE");
         }
     }
 
@@ -85,7 +130,18 @@ class QuickstartTest {
         Map<String, String> env = Map.of("CODESPAR_API_KEY", "csk_test_from_env");
         try (ExampleClient example = ExampleSupport.client(env::get)) {
             assertThat(example.fake()).isEmpty();
+            assertThat(example.isLive()).isFalse();
             assertThat(example.describe()).isEqualTo("the real CodeSpar API at " + example.client().getBaseUrl());
+        }
+    }
+
+    @Test
+    void moneyMovingExamplesRefuseALiveKey() {
+        Map<String, String> live = Map.of("CODESPAR_API_KEY", "csk_live_from_env");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExampleSupport.testClient(live::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never with a csk_live_ key");
+        try (ExampleClient test = ExampleSupport.testClient(Map.of("CODESPAR_API_KEY", "csk_test_x")::get)) {
+            assertThat(test.isLive()).isFalse();
         }
     }
 

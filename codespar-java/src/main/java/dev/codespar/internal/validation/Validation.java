@@ -15,6 +15,13 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Client-side validation of request objects with Jakarta Validation. The {@link Validator} is built once, on first
  * use, and shared: Hibernate Validator's bootstrap costs hundreds of milliseconds. It uses the parameter-only
  * message interpolator (no expression language at run time) and ignores XML configuration.
+ *
+ * <p>The hot calls ({@code create}, {@code execute}, {@code send}) pass an exact, allocation-free pre-check of their
+ * request's constraints ({@link #check(Object, String, boolean)}): input that provably satisfies every constraint
+ * skips the validator, so a well-formed call never pays for Hibernate Validator (neither its bootstrap on the first
+ * call nor its per-call allocations); anything else goes through it and gets its messages. The pre-checks use the
+ * same semantics as the validator's built-in constraints ({@link #notBlank}, {@link #sizeAtMost}), and tests hold
+ * each one to the validator's verdict.
  */
 public final class Validation {
 
@@ -47,6 +54,54 @@ public final class Validation {
                     .sorted(Comparator.naturalOrder())
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * Validates a request object whose caller has evaluated, with a pre-check that mirrors the object's constraint
+     * annotations exactly, whether it satisfies all of them. When it does, the validator is not consulted; when
+     * it does not, this is {@link #check(Object, String)}.
+     *
+     * @param request the object; {@code null} is rejected
+     * @param what the name used in the message when the object itself is {@code null}
+     * @param satisfiesConstraints the pre-check's verdict: {@code true} only if the validator would find no
+     *     violation
+     * @throws InvalidRequestError naming every field in violation, with status 400, no request id and 0 attempts
+     */
+    public static void check(Object request, String what, boolean satisfiesConstraints) {
+        if (request != null && satisfiesConstraints) {
+            return;
+        }
+        check(request, what);
+    }
+
+    /**
+     * Jakarta's {@code @NotBlank}, as Hibernate Validator checks it: not {@code null}, and not empty once
+     * {@link String#trim() trimmed} (some character above {@code U+0020}).
+     *
+     * @param value the value
+     * @return whether {@code @NotBlank} holds
+     */
+    public static boolean notBlank(CharSequence value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0, n = value.length(); i < n; i++) {
+            if (value.charAt(i) > ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jakarta's {@code @Size(max = max)} on a character sequence: {@code null} or at most {@code max} UTF-16 units.
+     *
+     * @param value the value
+     * @param max the bound
+     * @return whether {@code @Size(max = max)} holds
+     */
+    public static boolean sizeAtMost(CharSequence value, int max) {
+        return value == null || value.length() <= max;
     }
 
     /**
