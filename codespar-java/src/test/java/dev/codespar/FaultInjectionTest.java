@@ -39,12 +39,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checked out of OkHttp's pool and no thread is left behind.
  *
  * <p>The server repeats the fault on every attempt, so the request count is the SDK's attempt count: 3 (one try and
- * {@value #RETRIES} retries) where a retry is safe, 1 where it is not. Timeouts are {@code 250 ms} and the retry
- * waits are virtual ({@link FakeTiming}), so the whole matrix runs in seconds.
+ * {@value #RETRIES} retries) where a retry is safe, 1 where it is not. The rows whose fault is a silence run with
+ * 250 ms timeouts (500 ms once the answer's head is out), the others with generous ones, and the retry waits are virtual ({@link FakeTiming}), so the
+ * whole matrix runs in seconds and no hiccup of a loaded machine can change a row's outcome.
  */
 class FaultInjectionTest {
 
+    /** The timeout of the rows whose fault is a silence: the timeout is what they test. */
     static final Duration SHORT = Duration.ofMillis(250);
+    /** The same after the answer's head: long enough that the head itself always arrives first. */
+    static final Duration AFTER_HEAD = Duration.ofMillis(500);
+    /** The timeout of every other row: far above any hiccup of a loaded machine, so only the fault decides. */
+    static final Duration GENEROUS = Duration.ofSeconds(5);
     static final int RETRIES = 2;
     static final int ALL_ATTEMPTS = RETRIES + 1;
     static final String RID = "req_fault_42";
@@ -135,10 +141,10 @@ class FaultInjectionTest {
     }
 
     /** One row: the server's answer to every attempt ({@code null}: nothing listens), and what the caller sees. */
-    record Scenario(Supplier<MockResponse> answer, Expect expect, Duration idle) {
+    record Scenario(Supplier<MockResponse> answer, Expect expect, Duration timeout) {
 
         Scenario(Supplier<MockResponse> answer, Expect expect) {
-            this(answer, expect, SHORT);
+            this(answer, expect, GENEROUS);
         }
     }
 
@@ -242,7 +248,7 @@ class FaultInjectionTest {
                 // no byte at all: a read timeout (the stream's idle timeout before its answer) and no request id
                 return new Scenario(() -> new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE),
                         Expect.fails(TimeoutError.class).code("timeout").status(0).requestId(null).sent(true)
-                                .attempts(t.attemptsAfterSend()));
+                                .attempts(t.attemptsAfterSend()), SHORT);
             case STALL_AFTER_HEADERS:
                 if (t.stream) {
                     return null; // that is SSE_IDLE_BEYOND_TIMEOUT
@@ -251,22 +257,23 @@ class FaultInjectionTest {
                 return new Scenario(() -> stalled(json(200, t == Target.GET ? "{\"servers\":[{\"id\":\"asaas\","
                         : "{\"success\":true,\"data\":{\"id\":").setHeader("X-Request-Id", RID)),
                         Expect.fails(TimeoutError.class).code("timeout").status(0).requestId(RID).sent(true)
-                                .attempts(t.attemptsAfterSend()));
+                                .attempts(t.attemptsAfterSend()), AFTER_HEAD);
             case SLOW_DRIP:
                 if (t.stream) {
-                    // every gap is shorter than the idle timeout, the whole stream longer: the stream lives on
-                    return new Scenario(() -> t.ok().throttleBody(16, 25, TimeUnit.MILLISECONDS),
-                            Expect.success(1, t.events()));
+                    // every gap (20 ms) is far shorter than the idle timeout (400 ms), the whole stream (about
+                    // 800 ms) longer: the stream lives on
+                    return new Scenario(() -> t.ok().throttleBody(16, 20, TimeUnit.MILLISECONDS),
+                            Expect.success(1, t.events()), Duration.ofMillis(400));
                 }
                 // the per-attempt timeout bounds a call from connect to the last byte, however alive the drip:
-                // 2 KiB at 100 bytes every 30 ms (MockWebServer throttles the request body too, which fits in one
-                // period)
+                // 8 KiB at 128 bytes every 15 ms, about 1 s (MockWebServer throttles the request body too, which
+                // fits in one period)
                 return new Scenario(() -> json(200, t == Target.GET
-                        ? "{\"servers\":[],\"tools\":[],\"padding\":\"" + "x".repeat(2048) + "\"}"
-                        : "{\"success\":true,\"data\":{\"padding\":\"" + "x".repeat(2048) + "\"}}")
-                        .setHeader("X-Request-Id", RID).throttleBody(100, 30, TimeUnit.MILLISECONDS),
+                        ? "{\"servers\":[],\"tools\":[],\"padding\":\"" + "x".repeat(8192) + "\"}"
+                        : "{\"success\":true,\"data\":{\"padding\":\"" + "x".repeat(8192) + "\"}}")
+                        .setHeader("X-Request-Id", RID).throttleBody(128, 15, TimeUnit.MILLISECONDS),
                         Expect.fails(TimeoutError.class).code("timeout").status(0).requestId(RID).sent(true)
-                                .attempts(t.attemptsAfterSend()));
+                                .attempts(t.attemptsAfterSend()), AFTER_HEAD);
             case TRUNCATED_JSON:
                 if (t.stream) {
                     String cut = t == Target.SEND_STREAM ? "event: done\ndata: {\"message\":\"Do"
@@ -334,7 +341,7 @@ class FaultInjectionTest {
                 }
                 return new Scenario(() -> stalled(sse(t.partial()).setHeader("X-Request-Id", RID)),
                         Expect.fails(StreamError.class).requestId(RID).afterStreamStarted(t.partialEvents())
-                                .message("no data for 250 ms"));
+                                .message("no data for 500 ms"), AFTER_HEAD);
             default:
                 throw new AssertionError(fault);
         }
@@ -378,9 +385,9 @@ class FaultInjectionTest {
         server.start();
         CodeSparClient client = Fixtures.builder(server, new FakeTiming())
                 .maxRetries(RETRIES)
-                .timeout(SHORT)
-                .sendStreamIdleTimeout(SHORT)
-                .statusStreamIdleTimeout(SHORT)
+                .timeout(scenario.timeout())
+                .sendStreamIdleTimeout(scenario.timeout())
+                .statusStreamIdleTimeout(scenario.timeout())
                 .build();
         try {
             Session session = Fixtures.session(client, server);
@@ -394,7 +401,7 @@ class FaultInjectionTest {
                 }
             }
 
-            Outcome outcome = call(session, target, mode, scenario.idle());
+            Outcome outcome = call(session, target, mode, scenario.timeout());
 
             check(outcome, scenario.expect(), target);
             assertThat(server.getRequestCount() - 1).as("requests the server saw").isEqualTo(

@@ -90,7 +90,7 @@ class SecurityTest {
 
     private CodeSparClient client(int maxRetries) {
         return TestSupport.builder(server, new FakeTiming()).maxRetries(maxRetries)
-                .timeout(Duration.ofMillis(500)).sendStreamIdleTimeout(Duration.ofMillis(300)).build();
+                .timeout(Duration.ofSeconds(5)).sendStreamIdleTimeout(Duration.ofMillis(300)).build();
     }
 
     // ---------------------------------------------------------------- the key in logs, messages and toString()
