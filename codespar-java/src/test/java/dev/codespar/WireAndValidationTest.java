@@ -70,6 +70,23 @@ class WireAndValidationTest {
     }
 
     @Test
+    void aCallersOwnInterceptorNeverSeesTheKeyButTheWireCarriesIt() throws Exception {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        okhttp3.OkHttpClient withLogging = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    seen.add(String.valueOf(chain.request().header("Authorization")));
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try (CodeSparClient logged = TestSupport.builder(server, new FakeTiming()).httpClient(withLogging).build()) {
+            server.enqueue(TestSupport.sessionCreated());
+            logged.create("user_123");
+        }
+        assertThat(seen).containsExactly("null");
+        assertThat(take().getHeader("Authorization")).isEqualTo("Bearer " + TestSupport.KEY);
+    }
+
+    @Test
     void sessionProjectWinsOverTheClientsOnEveryRequestOfTheSession() throws Exception {
         server.enqueue(TestSupport.sessionCreated());
         server.enqueue(TestSupport.toolOk());

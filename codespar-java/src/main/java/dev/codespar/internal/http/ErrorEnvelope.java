@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -57,7 +58,6 @@ public final class ErrorEnvelope {
         boolean truncated = false;
         String readFailure = null;
         ResponseBody body = response.body();
-        MediaType type = body == null ? null : body.contentType();
         if (body == null) {
             bytes = new byte[0];
         } else {
@@ -72,7 +72,9 @@ public final class ErrorEnvelope {
             }
             bytes = buffer.readByteArray();
         }
-        return parse(response.code(), response.headers(), bytes, truncated, type, readFailure, nowMillis);
+        // the content type is parsed only to describe a body that is not a JSON envelope
+        return parse(response.code(), response.headers(), bytes, truncated,
+                () -> body == null ? null : body.contentType(), readFailure, nowMillis);
     }
 
     /**
@@ -89,6 +91,11 @@ public final class ErrorEnvelope {
      */
     public static ErrorDetails parse(int status, Headers headers, byte[] bytes, boolean truncated, MediaType type,
             String readFailure, long nowMillis) {
+        return parse(status, headers, bytes, truncated, () -> type, readFailure, nowMillis);
+    }
+
+    private static ErrorDetails parse(int status, Headers headers, byte[] bytes, boolean truncated,
+            Supplier<MediaType> type, String readFailure, long nowMillis) {
         JsonNode json = truncated ? null : tryParseObject(bytes);
         String code = null;
         String message = null;
@@ -104,7 +111,7 @@ public final class ErrorEnvelope {
             }
             bodyRetryAfter = seconds(json.get("retryAfter"));
         } else {
-            message = describeNonJson(bytes, truncated, type);
+            message = describeNonJson(bytes, truncated, type.get());
         }
         if (status >= 300 && status < 400 && (json == null || message == null)) {
             message = redirectMessage(status, headers.get("Location"));

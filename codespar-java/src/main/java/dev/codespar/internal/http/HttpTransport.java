@@ -125,6 +125,9 @@ public final class HttpTransport implements AutoCloseable {
     private final Duration callTimeout;
     private final Timing timing;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private final CodeSparHeaders headers;
+    private final String authorization;
+    private final String userAgent;
     private final Map<Duration, OkHttpClient> streamClients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -152,6 +155,16 @@ public final class HttpTransport implements AutoCloseable {
         } else {
             builder = settings.httpClient().newBuilder();
         }
+        // With no application interceptor of the caller's, nothing but OkHttp sees the request, and the headers are
+        // set where it is built (one request copy less per call). A caller's interceptor would see, and might log, the
+        // key: then it is added last, by an interceptor of the SDK's own that runs after theirs.
+        this.headers = ownsClient || settings.httpClient().interceptors().isEmpty()
+                ? null : new CodeSparHeaders(settings.apiKey(), settings.userAgent());
+        this.authorization = headers == null ? "Bearer " + settings.apiKey() : null;
+        this.userAgent = settings.userAgent();
+        if (headers != null) {
+            builder.addInterceptor(headers);
+        }
         this.client = builder
                 .retryOnConnectionFailure(false)
                 // the API never redirects: following one would re-send a POST (a payment, its body) to wherever the
@@ -162,7 +175,6 @@ public final class HttpTransport implements AutoCloseable {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(Duration.ZERO)
-                .addInterceptor(new CodeSparHeaders(settings.apiKey(), settings.userAgent()))
                 .addNetworkInterceptor(new SendMarker())
                 .build();
     }
@@ -576,6 +588,9 @@ public final class HttpTransport implements AutoCloseable {
                 .method(request.method(), body == null ? null : RequestBody.create(body, JSON_TYPE))
                 .header("Accept", request.accept())
                 .tag(SendTracker.class, tracker);
+        if (headers == null) {
+            builder.header("Authorization", authorization).header("User-Agent", userAgent);
+        }
         String project = request.projectId() != null ? request.projectId() : projectId;
         if (project != null) {
             builder.header("x-codespar-project", project);

@@ -20,6 +20,26 @@ public final class JsonReaders {
 
     private static final HttpTransport.ResponseReader<Void> DISCARD = (response, call) -> null;
 
+    private static final ObjectReader TREE_READER = Json.MAPPER.reader();
+
+    private static final HttpTransport.ResponseReader<JsonNode> TREE = (response, call) -> {
+        ResponseBody body = response.body();
+        if (body == null || body.contentLength() == 0) {
+            return Json.MAPPER.createObjectNode();
+        }
+        JsonNode node = read(response, TREE_READER, body);
+        return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
+    };
+
+    private static final HttpTransport.ResponseReader<JsonAnswer> ANSWER = (response, call) -> {
+        JsonNode json = TREE.read(response, call);
+        String requestId = response.header("X-Request-Id");
+        if (requestId == null && json.path("request_id").isTextual()) {
+            requestId = json.get("request_id").asText();
+        }
+        return new JsonAnswer(json, response.code(), requestId);
+    };
+
     private JsonReaders() {}
 
     /**
@@ -28,15 +48,7 @@ public final class JsonReaders {
      * @return the reader
      */
     public static HttpTransport.ResponseReader<JsonNode> tree() {
-        ObjectReader reader = Json.MAPPER.reader();
-        return (response, call) -> {
-            ResponseBody body = response.body();
-            if (body == null || body.contentLength() == 0) {
-                return Json.MAPPER.createObjectNode();
-            }
-            JsonNode node = read(response, reader, body);
-            return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
-        };
+        return TREE;
     }
 
     /**
@@ -45,15 +57,7 @@ public final class JsonReaders {
      * @return the reader
      */
     public static HttpTransport.ResponseReader<JsonAnswer> answer() {
-        HttpTransport.ResponseReader<JsonNode> tree = tree();
-        return (response, call) -> {
-            JsonNode json = tree.read(response, call);
-            String requestId = response.header("X-Request-Id");
-            if (requestId == null && json.path("request_id").isTextual()) {
-                requestId = json.get("request_id").asText();
-            }
-            return new JsonAnswer(json, response.code(), requestId);
-        };
+        return ANSWER;
     }
 
     /**
