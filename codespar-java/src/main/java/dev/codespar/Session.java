@@ -1100,16 +1100,14 @@ public final class Session implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> call = client.transport().executeAsync(closeRequest(), JsonReaders.discard());
-        return HttpTransport.cancelling(call.handle((ok, error) -> {
-                    Throwable cause = CallChain.unwrap(error);
-                    if (cause == null || cause instanceof NotFoundError) {
+        return CallChain.handle(client.transport().executeAsync(closeRequest(), JsonReaders.discard()),
+                (ok, error) -> {
+                    if (error == null || error instanceof NotFoundError) {
                         closed.set(true);
-                        return null;
+                        return CompletableFuture.completedFuture(null);
                     }
-                    throw cause instanceof RuntimeException ? (RuntimeException) cause
-                            : new java.util.concurrent.CompletionException(cause);
-                }), call);
+                    return CompletableFuture.failedFuture(error);
+                });
     }
 
     private ApiRequest closeRequest() {
