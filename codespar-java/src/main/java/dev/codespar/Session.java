@@ -195,8 +195,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result; validation errors complete it exceptionally
      */
     public CompletableFuture<ToolResult> executeAsync(String tool, Map<String, ?> input) {
-        return Calls.async(() -> executeRequest(tool, input),
-                request -> client.transport().executeAsync(request, toolResultReader(tool)));
+        return async(() -> executeRequest(tool, input), toolResultReader(tool));
     }
 
     private ApiRequest executeRequest(String tool, Object input) {
@@ -1033,13 +1032,8 @@ public final class Session implements AutoCloseable {
 
     private <T> CompletableFuture<EventStream<T>> openStreamAsync(Supplier<ApiRequest> build, Duration idle,
             SseEventSource.Decoder<T> decoder) {
-        ApiRequest sse;
-        try {
-            sse = build.get().withAccept(ApiRequest.EVENT_STREAM);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return client.transport().openStreamAsync(sse, idle, streamReader(sse, idle, decoder));
+        return Calls.async(() -> build.get().withAccept(ApiRequest.EVENT_STREAM),
+                sse -> client.transport().openStreamAsync(sse, idle, streamReader(sse, idle, decoder)));
     }
 
     private static <T> HttpTransport.ResponseReader<EventStream<T>> streamReader(ApiRequest request, Duration idle,
@@ -1048,14 +1042,9 @@ public final class Session implements AutoCloseable {
                 new SseEventSource<>(response, call, decoder, request.toString(), idle));
     }
 
+    /** Builds (and so validates) the request, then sends it; see {@link Calls#async}. */
     private <T> CompletableFuture<T> async(Supplier<ApiRequest> build, HttpTransport.ResponseReader<T> reader) {
-        ApiRequest request;
-        try {
-            request = build.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return client.transport().executeAsync(request, reader);
+        return Calls.async(build, request -> client.transport().executeAsync(request, reader));
     }
 
     private static void checkIdle(Duration idleTimeout) {
