@@ -1103,14 +1103,6 @@ public final class Session implements AutoCloseable {
         return ApiRequest.delete("sessions", id).withProject(projectId);
     }
 
-    HttpTransport transport() {
-        return client.transport();
-    }
-
-    CodeSparClient client() {
-        return client;
-    }
-
     @Override
     public String toString() {
         return "Session{id=" + id + ", userId=" + userId + ", servers=" + servers + ", status=" + status
