@@ -659,7 +659,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when a poll fails (after the usual retries)
      */
     public SessionConnections waitForConnections(Duration timeout) {
-        checkWait(timeout);
+        checkWait(timeout, "timeout");
         Timing timing = client.transport().timing();
         long deadline = timing.nowMillis() + timeout.toMillis();
         while (true) {
@@ -689,7 +689,7 @@ public final class Session implements AutoCloseable {
      */
     public CompletableFuture<SessionConnections> waitForConnectionsAsync(Duration timeout) {
         try {
-            checkWait(timeout);
+            checkWait(timeout, "timeout");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -732,9 +732,10 @@ public final class Session implements AutoCloseable {
                 + " the session", this, pending);
     }
 
-    private static void checkWait(Duration timeout) {
+    /** The bound of every wait for connections ({@code waitForConnections}, and {@code create}'s). */
+    static void checkWait(Duration timeout, String field) {
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_WAIT) > 0) {
-            throw Validation.invalid("timeout: must be positive and at most 10 minutes, got " + timeout);
+            throw Validation.invalid(field + ": must be positive and at most 10 minutes, got " + timeout);
         }
     }
 

@@ -28,7 +28,6 @@ import java.util.Objects;
 public final class SessionConfig {
 
     private static final SessionConfig DEFAULTS = builder().build();
-    private static final Duration MAX_WAIT = Duration.ofMinutes(10);
     /** The {@code @Pattern} of {@link #projectId}. */
     private static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("^prj_[A-Za-z0-9]{16}$");
 
@@ -162,10 +161,8 @@ public final class SessionConfig {
 
     /** Checks what bean validation cannot: the mocks (contract §9) and the wait deadline. */
     void check() {
-        if (waitForConnections != null && (waitForConnections.isNegative() || waitForConnections.isZero()
-                || waitForConnections.compareTo(MAX_WAIT) > 0)) {
-            throw Validation.invalid("config.waitForConnections: must be positive and at most 10 minutes, got "
-                    + waitForConnections);
+        if (waitForConnections != null) {
+            Session.checkWait(waitForConnections, "config.waitForConnections");
         }
         if (mocks != null) {
             MockRules.check(mocks);
