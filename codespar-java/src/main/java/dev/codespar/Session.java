@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
@@ -309,7 +310,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<ShipResult> ship(ShipRequest request) {
-        return typed("codespar_ship", request, checker(request, ShipRequest::check), ShipResult.class);
+        return typed("codespar_ship", request, ShipRequest::check, ShipResult.class);
     }
 
     /**
@@ -319,7 +320,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<ShipResult>> shipAsync(ShipRequest request) {
-        return typedAsync("codespar_ship", request, checker(request, ShipRequest::check), ShipResult.class);
+        return typedAsync("codespar_ship", request, ShipRequest::check, ShipResult.class);
     }
 
     /**
@@ -331,7 +332,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<LedgerResult> ledger(LedgerRequest request) {
-        return typed("codespar_ledger", request, checker(request, LedgerRequest::check), LedgerResult.class);
+        return typed("codespar_ledger", request, LedgerRequest::check, LedgerResult.class);
     }
 
     /**
@@ -341,7 +342,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<LedgerResult>> ledgerAsync(LedgerRequest request) {
-        return typedAsync("codespar_ledger", request, checker(request, LedgerRequest::check), LedgerResult.class);
+        return typedAsync("codespar_ledger", request, LedgerRequest::check, LedgerResult.class);
     }
 
     /**
@@ -353,7 +354,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<IssueResult> issue(IssueRequest request) {
-        return typed("codespar_issue", request, checker(request, IssueRequest::check), IssueResult.class);
+        return typed("codespar_issue", request, IssueRequest::check, IssueResult.class);
     }
 
     /**
@@ -363,7 +364,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<IssueResult>> issueAsync(IssueRequest request) {
-        return typedAsync("codespar_issue", request, checker(request, IssueRequest::check), IssueResult.class);
+        return typedAsync("codespar_issue", request, IssueRequest::check, IssueResult.class);
     }
 
     /**
@@ -376,7 +377,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<ShopResult> shop(ShopRequest request) {
-        return typed("codespar_shop", request, checker(request, ShopRequest::check), ShopResult.class);
+        return typed("codespar_shop", request, ShopRequest::check, ShopResult.class);
     }
 
     /**
@@ -386,7 +387,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<ShopResult>> shopAsync(ShopRequest request) {
-        return typedAsync("codespar_shop", request, checker(request, ShopRequest::check), ShopResult.class);
+        return typedAsync("codespar_shop", request, ShopRequest::check, ShopResult.class);
     }
 
     /**
@@ -460,27 +461,20 @@ public final class Session implements AutoCloseable {
         return typedAsync("codespar_manage_connections", request, null, ConnectionWizardResult.class);
     }
 
-    private static <I> Runnable checker(I request, java.util.function.Consumer<I> check) {
-        return () -> {
-            if (request != null) {
-                check.accept(request);
-            }
-        };
-    }
-
-    private <O> TypedToolResult<O> typed(String tool, Object request, Runnable check, Class<O> type) {
+    private <I, O> TypedToolResult<O> typed(String tool, I request, Consumer<? super I> check, Class<O> type) {
         return client.transport().execute(typedRequest(tool, request, check), typedReader(tool, type));
     }
 
-    private <O> CompletableFuture<TypedToolResult<O>> typedAsync(String tool, Object request, Runnable check,
-            Class<O> type) {
+    private <I, O> CompletableFuture<TypedToolResult<O>> typedAsync(String tool, I request,
+            Consumer<? super I> check, Class<O> type) {
         return async(() -> typedRequest(tool, request, check), typedReader(tool, type));
     }
 
-    private ApiRequest typedRequest(String tool, Object request, Runnable check) {
+    /** Validates the request (it is not null after that), runs its per-action check when it has one, builds it. */
+    private <I> ApiRequest typedRequest(String tool, I request, Consumer<? super I> check) {
         Validation.check(request, "request");
         if (check != null) {
-            check.run();
+            check.accept(request);
         }
         return executeRequest(tool, request);
     }
