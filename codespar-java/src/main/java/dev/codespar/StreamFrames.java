@@ -1,7 +1,6 @@
 package dev.codespar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.errors.StreamError;
@@ -15,7 +14,6 @@ import okhttp3.Headers;
 /** What the send and status stream decoders share: the JSON of a frame and the exception of an error event. */
 final class StreamFrames {
 
-    private static final ObjectReader READER = Json.MAPPER.reader();
 
     private StreamFrames() {}
 
@@ -29,7 +27,7 @@ final class StreamFrames {
             return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode node = READER.readTree(bytes);
+            JsonNode node = Json.TREE_READER.readTree(bytes);
             return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
         } catch (IOException | RuntimeException e) {
             // RuntimeException: Jackson throws NumberFormatException for a number BigDecimal cannot hold (1e99999999999)
@@ -46,7 +44,7 @@ final class StreamFrames {
             return null;
         }
         try {
-            return READER.readTree(bytes);
+            return Json.TREE_READER.readTree(bytes);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.codespar.internal.http;
 
 import dev.codespar.internal.json.Json;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,17 +25,15 @@ public final class ApiRequest {
     private final byte[] body;
     private final String accept;
     private final String projectId;
-    private final Duration timeout;
 
     private ApiRequest(String method, List<String> segments, Map<String, String> query, byte[] body, String accept,
-            String projectId, Duration timeout) {
+            String projectId) {
         this.method = method;
         this.segments = segments;
         this.query = query;
         this.body = body;
         this.accept = accept;
         this.projectId = projectId;
-        this.timeout = timeout;
     }
 
     /**
@@ -47,7 +44,7 @@ public final class ApiRequest {
      * @return the request, with {@code Accept: application/json} and no body
      */
     public static ApiRequest of(String method, String... segments) {
-        return new ApiRequest(method, List.of(segments), Map.of(), null, JSON, null, null);
+        return new ApiRequest(method, List.of(segments), Map.of(), null, JSON, null);
     }
 
     /**
@@ -88,7 +85,7 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withBody(Object value) {
-        return new ApiRequest(method, segments, query, Json.toBytes(value), accept, projectId, timeout);
+        return new ApiRequest(method, segments, query, Json.toBytes(value), accept, projectId);
     }
 
     /**
@@ -104,7 +101,7 @@ public final class ApiRequest {
         }
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put(name, String.valueOf(value));
-        return new ApiRequest(method, segments, Collections.unmodifiableMap(q), body, accept, projectId, timeout);
+        return new ApiRequest(method, segments, Collections.unmodifiableMap(q), body, accept, projectId);
     }
 
     /**
@@ -114,7 +111,7 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withAccept(String value) {
-        return new ApiRequest(method, segments, query, body, value, projectId, timeout);
+        return new ApiRequest(method, segments, query, body, value, projectId);
     }
 
     /**
@@ -124,18 +121,9 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withProject(String id) {
-        return new ApiRequest(method, segments, query, body, accept, id, timeout);
+        return new ApiRequest(method, segments, query, body, accept, id);
     }
 
-    /**
-     * A copy with its own per-attempt timeout; {@code null} keeps the client's.
-     *
-     * @param value the timeout, or {@code null}
-     * @return the new request
-     */
-    public ApiRequest withTimeout(Duration value) {
-        return new ApiRequest(method, segments, query, body, accept, projectId, value);
-    }
 
     /** @return the HTTP method */
     public String method() {
@@ -171,10 +159,6 @@ public final class ApiRequest {
         return projectId;
     }
 
-    /** @return the per-attempt timeout, or {@code null} for the client's */
-    public Duration timeout() {
-        return timeout;
-    }
 
     /**
      * Whether sending this request twice has the same effect as sending it once ({@code GET}, {@code HEAD},

@@ -297,7 +297,7 @@ public final class HttpTransport implements AutoCloseable {
             SendTracker tracker = new SendTracker();
             Call call = via.newCall(toOkHttp(request, tracker));
             if (!handOver) {
-                call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+                call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
             }
             Failure failure;
             inFlight.add(call);
@@ -398,7 +398,7 @@ public final class HttpTransport implements AutoCloseable {
             tracker = new SendTracker();
             Call call = via.newCall(toOkHttp(request, tracker));
             if (!handOver) {
-                call.timeout().timeout(attemptBudget(request, deadline), TimeUnit.MILLISECONDS);
+                call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
             }
             future.current = call;
             inFlight.add(call);
@@ -550,8 +550,8 @@ public final class HttpTransport implements AutoCloseable {
         return callTimeout == null ? Long.MAX_VALUE : start + callTimeout.toMillis();
     }
 
-    private long attemptBudget(ApiRequest request, long deadline) {
-        long perAttempt = (request.timeout() != null ? request.timeout() : timeout).toMillis();
+    private long attemptBudget(long deadline) {
+        long perAttempt = timeout.toMillis();
         long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - timing.nowMillis();
         return Math.max(1, Math.min(perAttempt, remaining));
     }
@@ -670,18 +670,19 @@ public final class HttpTransport implements AutoCloseable {
         return "connection failed (" + detail + ")";
     }
 
-    private static void logAttempt(ApiRequest request, int status, String requestId, int attempt, long start) {
+    /** {@code start} is from {@link Timing#nowMillis()}, so the elapsed time is read from the same clock. */
+    private void logAttempt(ApiRequest request, int status, String requestId, int attempt, long start) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} -> {} request_id={} attempt={} elapsed={}ms", request, status, requestId, attempt,
-                    System.currentTimeMillis() - start);
+                    timing.nowMillis() - start);
         }
     }
 
-    private static void logFailure(ApiRequest request, Failure failure, int attempt, long start) {
+    private void logFailure(ApiRequest request, Failure failure, int attempt, long start) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} -> {} ({}) request_id={} attempt={} elapsed={}ms", request, failure.details.code(),
                     failure.cause == null ? "" : failure.cause.getClass().getSimpleName(),
-                    failure.details.requestId(), attempt, System.currentTimeMillis() - start);
+                    failure.details.requestId(), attempt, timing.nowMillis() - start);
         }
     }
 

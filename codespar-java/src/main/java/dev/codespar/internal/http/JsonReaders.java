@@ -20,14 +20,12 @@ public final class JsonReaders {
 
     private static final HttpTransport.ResponseReader<Void> DISCARD = (response, call) -> null;
 
-    private static final ObjectReader TREE_READER = Json.MAPPER.reader();
-
     private static final HttpTransport.ResponseReader<JsonNode> TREE = (response, call) -> {
         ResponseBody body = response.body();
         if (body == null || body.contentLength() == 0) {
             return Json.MAPPER.createObjectNode();
         }
-        JsonNode node = read(response, TREE_READER, body);
+        JsonNode node = read(response, Json.TREE_READER, body);
         return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
     };
 
