@@ -121,11 +121,15 @@ final class Answers {
         return new JsonAnswer(json, answer.status(), answer.requestId());
     }
 
-    /** The object's {@code id}, or the {@code invalid_response} error naming the call. */
-    static String requireId(JsonAnswer answer, JsonNode object, String what) {
+    /**
+     * The object's {@code id}, or the {@code invalid_response} error naming the call. The error's body is the answer
+     * without the secret fields (see {@link #redacted}); on success nothing is copied.
+     */
+    static String requireId(JsonAnswer answer, JsonNode object, String what, String... secretFields) {
         String id = Values.text(object, "id");
         if (id == null) {
-            throw JsonReaders.missingField(answer, "id", what);
+            throw JsonReaders.missingField(secretFields.length == 0 ? answer : redacted(answer, secretFields), "id",
+                    what);
         }
         return id;
     }

@@ -89,8 +89,7 @@ public final class TriggerService {
 
     private static Trigger parseCreate(JsonAnswer answer) {
         JsonNode json = Answers.unwrap(answer.json(), "trigger");
-        Answers.requireId(Answers.redacted(answer, SECRET_FIELDS), Answers.without(json, SECRET_FIELDS),
-                "POST /v1/triggers");
+        Answers.requireId(answer, json, "POST /v1/triggers", SECRET_FIELDS);
         return Trigger.fromJson(json, null);
     }
 
