@@ -16,14 +16,19 @@ final class Answers {
     private Answers() {}
 
     /**
-     * The object an answer is about: the body itself when it has an {@code id} (or {@code name}, for tools), else
-     * the first wrapper key that holds an object, else the body.
+     * The object an answer is about: the body itself when it has an {@code id}, else the first wrapper key that
+     * holds an object, else {@code data} when it holds one, else the body.
      */
     static JsonNode unwrap(JsonNode json, String... wrappers) {
+        return unwrapKeyed("id", json, wrappers);
+    }
+
+    /** {@link #unwrap} for objects keyed by another field than {@code id} (tools: {@code name}). */
+    static JsonNode unwrapKeyed(String ownKey, JsonNode json, String... wrappers) {
         if (json == null || !json.isObject()) {
             return json == null ? NullNode.getInstance() : json;
         }
-        if (json.hasNonNull("id")) {
+        if (json.hasNonNull(ownKey)) {
             return json;
         }
         for (String key : wrappers) {
@@ -126,11 +131,16 @@ final class Answers {
      * without the secret fields (see {@link #redacted}); on success nothing is copied.
      */
     static String requireId(JsonAnswer answer, JsonNode object, String what, String... secretFields) {
-        String id = Values.text(object, "id");
-        if (id == null) {
-            throw JsonReaders.missingField(secretFields.length == 0 ? answer : redacted(answer, secretFields), "id",
+        return require(answer, object, "id", what, secretFields);
+    }
+
+    /** {@link #requireId} for another text field. */
+    static String require(JsonAnswer answer, JsonNode object, String field, String what, String... secretFields) {
+        String value = Values.text(object, field);
+        if (value == null) {
+            throw JsonReaders.missingField(secretFields.length == 0 ? answer : redacted(answer, secretFields), field,
                     what);
         }
-        return id;
+        return value;
     }
 }
