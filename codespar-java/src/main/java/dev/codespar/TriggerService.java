@@ -144,7 +144,9 @@ public final class TriggerService {
     private static Trigger parseRotate(JsonAnswer answer, String id) {
         Trigger trigger = Trigger.fromJson(Answers.unwrap(answer.json(), "trigger"), id);
         if (trigger.secret() == null) {
-            throw JsonReaders.missingField(answer, "secret", "POST /v1/triggers/{id}/rotate-secret");
+            // a secret the SDK could not read (nested, not text) must not ride out in the error's body either
+            throw JsonReaders.missingField(Answers.redacted(answer, SECRET_FIELDS), "secret",
+                    "POST /v1/triggers/{id}/rotate-secret");
         }
         return trigger;
     }
