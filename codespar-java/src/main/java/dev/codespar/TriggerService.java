@@ -36,7 +36,8 @@ public final class TriggerService {
     private static final Page.Spec<Trigger> PAGE =
             new Page.Spec<>("GET /v1/triggers", "triggers", json -> Trigger.fromJson(json, null));
 
-    private static final String[] SECRET_FIELDS = {"secret", "signing_secret"};
+    /** Fields that hold the signing secret, dropped from raw objects and error bodies. */
+    static final String[] SECRET_FIELDS = {"secret", "signing_secret"};
 
     private final HttpTransport transport;
 
