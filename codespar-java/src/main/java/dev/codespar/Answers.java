@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codespar.internal.http.JsonAnswer;
 import dev.codespar.internal.http.JsonReaders;
+import java.time.Instant;
 
 /**
  * Tolerant readers for the objects of the management endpoints, on top of {@link Values}: missing, {@code null} and
@@ -45,6 +46,17 @@ final class Answers {
     static String text(JsonNode json, String... fields) {
         for (String field : fields) {
             String value = Values.text(json, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The first of the fields that holds a timestamp {@link Values#instant} can read, else {@code null}. */
+    static Instant instant(JsonNode json, String... fields) {
+        for (String field : fields) {
+            Instant value = Values.instant(json, field);
             if (value != null) {
                 return value;
             }
