@@ -187,8 +187,7 @@ final class FakeState {
             event.put("verification_id", rec.providerId);
         }
         rec.events.add(event);
-        String frame = "event: update\ndata: " + Wire.text(rec.envelope(view)) + "\n\n";
-        StreamSignal signal = StreamSignal.update(frame, rec.isTerminal());
+        StreamSignal signal = StreamSignal.update(frame("update", rec.envelope(view)), rec.isTerminal());
         for (BlockingQueue<StreamSignal> q : rec.subscribers) {
             q.offer(signal);
         }
@@ -265,9 +264,9 @@ final class FakeState {
         if (rec == null) {
             // reset between the 200 decision and the head: answer an empty, final stream
             ObjectNode empty = Wire.object().put("tool_call_id", toolCallId);
-            return new Subscription("event: snapshot\ndata: " + Wire.text(empty) + "\n\n", true, queue);
+            return new Subscription(frame("snapshot", empty), true, queue);
         }
-        String snapshot = "event: snapshot\ndata: " + Wire.text(rec.envelope(view)) + "\n\n";
+        String snapshot = frame("snapshot", rec.envelope(view));
         boolean terminal = rec.kind != view || rec.isTerminal();
         if (!terminal) {
             rec.subscribers.add(queue);
@@ -473,12 +472,12 @@ final class FakeState {
         result.put("iterations", iterations);
         result.set("tool_calls", records);
         String errorCode = script.errorCode();
+        String errorMessage = errorCode == null || script.errorMessage() != null ? script.errorMessage()
+                : ErrorCodes.defaultMessage(errorCode, 500);
         if (!stream) {
             if (errorCode != null) {
                 ErrorCodes.Code known = ErrorCodes.find(errorCode);
-                String msg = script.errorMessage() != null ? script.errorMessage()
-                        : ErrorCodes.defaultMessage(errorCode, 500);
-                return Answer.error(ex, errorCode, known != null ? known.status() : 500, msg);
+                return Answer.error(ex, errorCode, known != null ? known.status() : 500, errorMessage);
             }
             return Answer.json(200, result);
         }
@@ -488,10 +487,7 @@ final class FakeState {
             sse.add(frame(names.get(i), frames.get(i)));
         }
         if (errorCode != null) {
-            ObjectNode err = Wire.object().put("error", errorCode);
-            err.put("message", script.errorMessage() != null ? script.errorMessage()
-                    : ErrorCodes.defaultMessage(errorCode, 500));
-            sse.add(frame("error", err));
+            sse.add(frame("error", Wire.object().put("error", errorCode).put("message", errorMessage)));
         } else {
             sse.add(frame("assistant_text", Wire.object().put("content", reply).put("iteration", iterations)));
             sse.add(frame("done", result));
@@ -499,6 +495,7 @@ final class FakeState {
         return Answer.stream(new FixedStream(sse, () -> now().toEpochMilli()));
     }
 
+    /** One SSE frame: {@code event: <name>}, {@code data: <json>}, the blank line. */
     private static String frame(String event, JsonNode data) {
         return "event: " + event + "\ndata: " + Wire.text(data) + "\n\n";
     }
