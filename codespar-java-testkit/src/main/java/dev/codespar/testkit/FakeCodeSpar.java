@@ -421,7 +421,6 @@ public final class FakeCodeSpar implements AutoCloseable {
      * (open streams end). The settings of the builder stay.
      */
     public void reset() {
-        dispatcher.endStreams();
         state.reset();
         journal.clear();
     }
