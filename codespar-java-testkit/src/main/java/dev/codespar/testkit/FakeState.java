@@ -352,12 +352,12 @@ final class FakeState {
             s.connections.put(server, !requireConnection.contains(server));
         }
         sessions.put(s.id, s);
-        return Answer.json(201, s.row("active"));
+        return Answer.json(201, s.row());
     }
 
     synchronized Answer getSession(Exchange ex, String id) {
         SessionRecord s = active(ex, id);
-        ObjectNode row = s.row("active");
+        ObjectNode row = s.row();
         row.put("tool_calls_count", s.toolCalls);
         return Answer.json(200, row);
     }
@@ -585,7 +585,7 @@ final class FakeState {
             throw new Refusal(Answer.error(ex, "unknown_servers", 400, "Unknown servers: " + server)
                     .with("unknown", Wire.NODES.arrayNode().add(server)));
         }
-        ConnectLink link = newLink(server, user, null, redirect);
+        ConnectLink link = newLink(server, user, null);
         ObjectNode answer = Wire.object();
         answer.put("link_token", link.token);
         answer.put("authorize_url", linkUrl(link));
@@ -611,7 +611,6 @@ final class FakeState {
             return Answer.error(ex, "not_found", 404, "Connect link not found");
         }
         if (now().isAfter(link.expiresAt)) {
-            link.status = "expired";
             return Answer.error(ex, "not_found", 404, "Connect link expired");
         }
         complete(link);
@@ -640,7 +639,7 @@ final class FakeState {
             }
             String url = inj.connectUrlOverride();
             if (url == null) {
-                url = linkUrl(newLink(server, s == null ? null : s.userId, s == null ? null : s.id, null));
+                url = linkUrl(newLink(server, s == null ? null : s.userId, s == null ? null : s.id));
             }
             a = Answer.error(requestId, code, status, message != null ? message
                     : "Connect " + (server != null ? server : "the provider") + " first").with("connect_url", url);
@@ -668,13 +667,13 @@ final class FakeState {
     }
 
     Answer needsConnection(SessionRecord s, String server, String requestId) {
-        ConnectLink link = newLink(server, s.userId, s.id, null);
+        ConnectLink link = newLink(server, s.userId, s.id);
         return Answer.error(requestId, "needs_connection", 422, "Connect " + server + " first")
                 .with("connect_url", linkUrl(link));
     }
 
-    ConnectLink newLink(String server, String userId, String sessionId, String redirect) {
-        ConnectLink link = new ConnectLink(Wire.id("lnk_", 16), server, userId, sessionId, redirect,
+    ConnectLink newLink(String server, String userId, String sessionId) {
+        ConnectLink link = new ConnectLink(Wire.id("lnk_", 16), server, userId, sessionId,
                 now().plus(LINK_LIFETIME));
         links.put(link.token, link);
         return link;
@@ -685,7 +684,6 @@ final class FakeState {
     }
 
     private void complete(ConnectLink link) {
-        link.status = "connected";
         if (link.server == null) {
             return;
         }
@@ -712,7 +710,7 @@ final class FakeState {
                 : Wire.string(data, kind == ToolCallRecord.Kind.VERIFICATION ? "verification_id" : "id");
         String hosted = data == null ? null
                 : Optional.ofNullable(Wire.string(data, "hosted_url")).orElse(Wire.string(data, "charge_url"));
-        ToolCallRecord rec = new ToolCallRecord(Wire.id("tc_", 16), s.id, tool, server, kind,
+        ToolCallRecord rec = new ToolCallRecord(Wire.id("tc_", 16), tool, server, kind,
                 success ? "success" : "error", hosted, providerId);
         toolCalls.put(rec.id, rec);
         if (providerId != null) {
