@@ -39,7 +39,6 @@ public final class BenchSuite {
     private final boolean full;
     private final String jdk21;
     private final List<String> rows = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
 
     private BenchSuite(boolean full, String jdk21) {
         this.full = full;
@@ -316,9 +315,6 @@ public final class BenchSuite {
         sb.append("|---|---|---|---|---|---|\n");
         for (String row : rows) {
             sb.append(row).append('\n');
-        }
-        for (String note : notes) {
-            sb.append('\n').append(note).append('\n');
         }
         return sb.toString();
     }
