@@ -3,6 +3,7 @@ package dev.codespar;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -36,19 +37,25 @@ final class CallChain<T> extends CompletableFuture<T> {
     /** Runs {@code next} on the result of {@code first}; cancelling the chain cancels whichever step is running. */
     static <A, B> CompletableFuture<B> compose(CompletableFuture<A> first,
             Function<? super A, CompletableFuture<B>> next) {
+        return handle(first, (a, error) -> error != null ? CompletableFuture.failedFuture(error) : next.apply(a));
+    }
+
+    /**
+     * Runs {@code next} on the outcome of {@code first}: its value, or its failure (unwrapped from
+     * {@link CompletionException}; the other argument is then {@code null}). Cancelling the chain cancels whichever
+     * step is running; {@code next} does not run once the chain is done.
+     */
+    static <A, B> CompletableFuture<B> handle(CompletableFuture<A> first,
+            BiFunction<? super A, Throwable, CompletableFuture<B>> next) {
         CallChain<B> chain = new CallChain<>();
         chain.track(first);
         first.whenComplete((a, error) -> {
-            if (error != null) {
-                chain.completeExceptionally(unwrap(error));
-                return;
-            }
             if (chain.isDone()) {
                 return;
             }
             CompletableFuture<B> second;
             try {
-                second = next.apply(a);
+                second = next.apply(a, error == null ? null : unwrap(error));
             } catch (RuntimeException e) {
                 chain.completeExceptionally(e);
                 return;

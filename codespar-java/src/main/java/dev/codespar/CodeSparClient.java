@@ -295,7 +295,6 @@ public final class CodeSparClient implements AutoCloseable {
      */
     public static final class Builder {
 
-        private static final Pattern PROJECT_ID = Pattern.compile("^prj_[A-Za-z0-9]{16}$");
         private static final Pattern KEY_CHARS = Pattern.compile("^[\\x21-\\x7E]+$");
         private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
         private static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(24);
@@ -489,7 +488,7 @@ public final class CodeSparClient implements AutoCloseable {
         public CodeSparClient build() {
             String key = checkedKey();
             HttpUrl url = checkedBaseUrl();
-            if (projectId != null && !PROJECT_ID.matcher(projectId).matches()) {
+            if (projectId != null && !SessionConfig.PROJECT_ID.matcher(projectId).matches()) {
                 throw new ConfigError("projectId must look like prj_ followed by 16 letters or digits"
                         + " (e.g. prj_0123456789abcdef), got \"" + projectId + "\"");
             }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
@@ -195,8 +196,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result; validation errors complete it exceptionally
      */
     public CompletableFuture<ToolResult> executeAsync(String tool, Map<String, ?> input) {
-        return Calls.async(() -> executeRequest(tool, input),
-                request -> client.transport().executeAsync(request, toolResultReader(tool)));
+        return async(() -> executeRequest(tool, input), toolResultReader(tool));
     }
 
     private ApiRequest executeRequest(String tool, Object input) {
@@ -310,7 +310,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<ShipResult> ship(ShipRequest request) {
-        return typed("codespar_ship", request, checker(request, ShipRequest::check), ShipResult.class);
+        return typed("codespar_ship", request, ShipRequest::check, ShipResult.class);
     }
 
     /**
@@ -320,7 +320,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<ShipResult>> shipAsync(ShipRequest request) {
-        return typedAsync("codespar_ship", request, checker(request, ShipRequest::check), ShipResult.class);
+        return typedAsync("codespar_ship", request, ShipRequest::check, ShipResult.class);
     }
 
     /**
@@ -332,7 +332,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<LedgerResult> ledger(LedgerRequest request) {
-        return typed("codespar_ledger", request, checker(request, LedgerRequest::check), LedgerResult.class);
+        return typed("codespar_ledger", request, LedgerRequest::check, LedgerResult.class);
     }
 
     /**
@@ -342,7 +342,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<LedgerResult>> ledgerAsync(LedgerRequest request) {
-        return typedAsync("codespar_ledger", request, checker(request, LedgerRequest::check), LedgerResult.class);
+        return typedAsync("codespar_ledger", request, LedgerRequest::check, LedgerResult.class);
     }
 
     /**
@@ -354,7 +354,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<IssueResult> issue(IssueRequest request) {
-        return typed("codespar_issue", request, checker(request, IssueRequest::check), IssueResult.class);
+        return typed("codespar_issue", request, IssueRequest::check, IssueResult.class);
     }
 
     /**
@@ -364,7 +364,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<IssueResult>> issueAsync(IssueRequest request) {
-        return typedAsync("codespar_issue", request, checker(request, IssueRequest::check), IssueResult.class);
+        return typedAsync("codespar_issue", request, IssueRequest::check, IssueResult.class);
     }
 
     /**
@@ -377,7 +377,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when the call fails
      */
     public TypedToolResult<ShopResult> shop(ShopRequest request) {
-        return typed("codespar_shop", request, checker(request, ShopRequest::check), ShopResult.class);
+        return typed("codespar_shop", request, ShopRequest::check, ShopResult.class);
     }
 
     /**
@@ -387,7 +387,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the result
      */
     public CompletableFuture<TypedToolResult<ShopResult>> shopAsync(ShopRequest request) {
-        return typedAsync("codespar_shop", request, checker(request, ShopRequest::check), ShopResult.class);
+        return typedAsync("codespar_shop", request, ShopRequest::check, ShopResult.class);
     }
 
     /**
@@ -461,27 +461,20 @@ public final class Session implements AutoCloseable {
         return typedAsync("codespar_manage_connections", request, null, ConnectionWizardResult.class);
     }
 
-    private static <I> Runnable checker(I request, java.util.function.Consumer<I> check) {
-        return () -> {
-            if (request != null) {
-                check.accept(request);
-            }
-        };
-    }
-
-    private <O> TypedToolResult<O> typed(String tool, Object request, Runnable check, Class<O> type) {
+    private <I, O> TypedToolResult<O> typed(String tool, I request, Consumer<? super I> check, Class<O> type) {
         return client.transport().execute(typedRequest(tool, request, check), typedReader(tool, type));
     }
 
-    private <O> CompletableFuture<TypedToolResult<O>> typedAsync(String tool, Object request, Runnable check,
-            Class<O> type) {
+    private <I, O> CompletableFuture<TypedToolResult<O>> typedAsync(String tool, I request,
+            Consumer<? super I> check, Class<O> type) {
         return async(() -> typedRequest(tool, request, check), typedReader(tool, type));
     }
 
-    private ApiRequest typedRequest(String tool, Object request, Runnable check) {
+    /** Validates the request (it is not null after that), runs its per-action check when it has one, builds it. */
+    private <I> ApiRequest typedRequest(String tool, I request, Consumer<? super I> check) {
         Validation.check(request, "request");
         if (check != null) {
-            check.run();
+            check.accept(request);
         }
         return executeRequest(tool, request);
     }
@@ -660,7 +653,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError when a poll fails (after the usual retries)
      */
     public SessionConnections waitForConnections(Duration timeout) {
-        checkWait(timeout);
+        checkWait(timeout, "timeout");
         Timing timing = client.transport().timing();
         long deadline = timing.nowMillis() + timeout.toMillis();
         while (true) {
@@ -690,7 +683,7 @@ public final class Session implements AutoCloseable {
      */
     public CompletableFuture<SessionConnections> waitForConnectionsAsync(Duration timeout) {
         try {
-            checkWait(timeout);
+            checkWait(timeout, "timeout");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -733,9 +726,10 @@ public final class Session implements AutoCloseable {
                 + " the session", this, pending);
     }
 
-    private static void checkWait(Duration timeout) {
+    /** The bound of every wait for connections ({@code waitForConnections}, and {@code create}'s). */
+    static void checkWait(Duration timeout, String field) {
         if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_WAIT) > 0) {
-            throw Validation.invalid("timeout: must be positive and at most 10 minutes, got " + timeout);
+            throw Validation.invalid(field + ": must be positive and at most 10 minutes, got " + timeout);
         }
     }
 
@@ -1033,13 +1027,8 @@ public final class Session implements AutoCloseable {
 
     private <T> CompletableFuture<EventStream<T>> openStreamAsync(Supplier<ApiRequest> build, Duration idle,
             SseEventSource.Decoder<T> decoder) {
-        ApiRequest sse;
-        try {
-            sse = build.get().withAccept(ApiRequest.EVENT_STREAM);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return client.transport().openStreamAsync(sse, idle, streamReader(sse, idle, decoder));
+        return Calls.async(() -> build.get().withAccept(ApiRequest.EVENT_STREAM),
+                sse -> client.transport().openStreamAsync(sse, idle, streamReader(sse, idle, decoder)));
     }
 
     private static <T> HttpTransport.ResponseReader<EventStream<T>> streamReader(ApiRequest request, Duration idle,
@@ -1048,14 +1037,9 @@ public final class Session implements AutoCloseable {
                 new SseEventSource<>(response, call, decoder, request.toString(), idle));
     }
 
+    /** Builds (and so validates) the request, then sends it; see {@link Calls#async}. */
     private <T> CompletableFuture<T> async(Supplier<ApiRequest> build, HttpTransport.ResponseReader<T> reader) {
-        ApiRequest request;
-        try {
-            request = build.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return client.transport().executeAsync(request, reader);
+        return Calls.async(build, request -> client.transport().executeAsync(request, reader));
     }
 
     private static void checkIdle(Duration idleTimeout) {
@@ -1100,28 +1084,18 @@ public final class Session implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> call = client.transport().executeAsync(closeRequest(), JsonReaders.discard());
-        return HttpTransport.cancelling(call.handle((ok, error) -> {
-                    Throwable cause = CallChain.unwrap(error);
-                    if (cause == null || cause instanceof NotFoundError) {
+        return CallChain.handle(client.transport().executeAsync(closeRequest(), JsonReaders.discard()),
+                (ok, error) -> {
+                    if (error == null || error instanceof NotFoundError) {
                         closed.set(true);
-                        return null;
+                        return CompletableFuture.completedFuture(null);
                     }
-                    throw cause instanceof RuntimeException ? (RuntimeException) cause
-                            : new java.util.concurrent.CompletionException(cause);
-                }), call);
+                    return CompletableFuture.failedFuture(error);
+                });
     }
 
     private ApiRequest closeRequest() {
         return ApiRequest.delete("sessions", id).withProject(projectId);
-    }
-
-    HttpTransport transport() {
-        return client.transport();
-    }
-
-    CodeSparClient client() {
-        return client;
     }
 
     @Override

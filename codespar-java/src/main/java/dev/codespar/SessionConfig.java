@@ -28,9 +28,10 @@ import java.util.Objects;
 public final class SessionConfig {
 
     private static final SessionConfig DEFAULTS = builder().build();
-    private static final Duration MAX_WAIT = Duration.ofMinutes(10);
-    /** The {@code @Pattern} of {@link #projectId}. */
-    private static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile("^prj_[A-Za-z0-9]{16}$");
+    /** A project id, for a session and for the client ({@code CodeSparClient.Builder#projectId}). */
+    static final String PROJECT_ID_REGEX = "^prj_[A-Za-z0-9]{16}$";
+    /** {@link #PROJECT_ID_REGEX}, compiled once. */
+    static final java.util.regex.Pattern PROJECT_ID = java.util.regex.Pattern.compile(PROJECT_ID_REGEX);
 
     @Size(max = 20, message = "must list at most 20 servers")
     private final List<@NotBlank @Size(max = 128) String> servers;
@@ -41,7 +42,7 @@ public final class SessionConfig {
 
     private final Map<@NotBlank @Size(max = 128) String, @NotNull @Size(max = 1024) String> metadata;
 
-    @Pattern(regexp = "^prj_[A-Za-z0-9]{16}$", message = "must look like prj_ followed by 16 letters or digits")
+    @Pattern(regexp = PROJECT_ID_REGEX, message = "must look like prj_ followed by 16 letters or digits")
     private final String projectId;
 
     private final Duration waitForConnections;
@@ -162,10 +163,8 @@ public final class SessionConfig {
 
     /** Checks what bean validation cannot: the mocks (contract §9) and the wait deadline. */
     void check() {
-        if (waitForConnections != null && (waitForConnections.isNegative() || waitForConnections.isZero()
-                || waitForConnections.compareTo(MAX_WAIT) > 0)) {
-            throw Validation.invalid("config.waitForConnections: must be positive and at most 10 minutes, got "
-                    + waitForConnections);
+        if (waitForConnections != null) {
+            Session.checkWait(waitForConnections, "config.waitForConnections");
         }
         if (mocks != null) {
             MockRules.check(mocks);

@@ -41,6 +41,6 @@ final class StatusStreamDecoder<T> implements SseEventSource.Decoder<StatusEvent
 
     @Override
     public boolean isTerminal(StatusEvent<T> event) {
-        return event.kind() == StatusEvent.Kind.DONE;
+        return event.isDone();
     }
 }

@@ -106,6 +106,25 @@ class AsyncCancellationTest {
     }
 
     @Test
+    void cancellingCloseAsyncCancelsItsCallAndLeavesTheSessionOpen() throws Exception {
+        cancels = new CountDownLatch(1);
+        Session session = client.create("user_answered");
+        Fixtures.take(server);
+
+        CompletableFuture<Void> closing = session.closeAsync();
+        Fixtures.take(server);
+        assertThat(closing.cancel(true)).isTrue();
+
+        assertThat(cancels.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(cancelled).containsExactly("/v1/sessions/ses_HZb4d5yxIAxLawb4");
+        assertThat(closing).isCancelled();
+        // not closed: a second closeAsync sends the DELETE again
+        CompletableFuture<Void> again = session.closeAsync();
+        assertThat(Fixtures.take(server).getMethod()).isEqualTo("DELETE");
+        again.cancel(true);
+    }
+
+    @Test
     void cancellingTheFutureOfAStreamAlreadyHandedOverLeavesTheStreamAlone() throws Exception {
         cancels = new CountDownLatch(1);
         try (MockWebServer streams = new MockWebServer()) {

@@ -137,7 +137,13 @@ class ConnectionsWaitTest {
     void waitDeadlinesAreValidated() throws Exception {
         Session s = Fixtures.session(client, server);
         assertThatThrownBy(() -> s.waitForConnections(Duration.ZERO)).isInstanceOf(InvalidRequestError.class);
-        assertThatThrownBy(() -> s.waitForConnections(Duration.ofHours(1))).isInstanceOf(InvalidRequestError.class);
+        assertThatThrownBy(() -> s.waitForConnections(Duration.ofHours(1))).isInstanceOf(InvalidRequestError.class)
+                .hasMessage("invalid_request (400): timeout: must be positive and at most 10 minutes, got PT1H");
+        assertThatThrownBy(() -> client.create("u", SessionConfig.builder()
+                .waitForConnections(Duration.ofMinutes(10).plusMillis(1)).build()))
+                .isInstanceOf(InvalidRequestError.class)
+                .hasMessage("invalid_request (400): config.waitForConnections: must be positive and at most 10 minutes,"
+                        + " got PT10M0.001S");
         assertThatThrownBy(() -> client.create("u", SessionConfig.builder()
                 .waitForConnections(Duration.ofSeconds(-1)).build()))
                 .isInstanceOf(InvalidRequestError.class).hasMessageContaining("config.waitForConnections");

@@ -98,24 +98,6 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /**
-     * Makes cancelling a dependent stage cancel the transport's future too (and so the HTTP call), for async twins
-     * that must post-process failures with {@code handle} or {@code exceptionally}.
-     *
-     * @param dependent the stage handed to the caller
-     * @param source the transport's future
-     * @param <T> the value type
-     * @return {@code dependent}
-     */
-    public static <T> CompletableFuture<T> cancelling(CompletableFuture<T> dependent, CompletableFuture<?> source) {
-        dependent.whenComplete((value, error) -> {
-            if (dependent.isCancelled()) {
-                source.cancel(true);
-            }
-        });
-        return dependent;
-    }
-
     private final OkHttpClient client;
     private final boolean ownsClient;
     private final HttpUrl baseUrl;

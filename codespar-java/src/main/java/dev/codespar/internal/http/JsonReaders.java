@@ -84,13 +84,10 @@ public final class JsonReaders {
     }
 
     /**
-     * The error for a 2xx answer whose body is not the JSON the SDK expects.
-     *
-     * @param response the answer
-     * @param e the parse failure
-     * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
+     * The error for a 2xx answer whose body is not the JSON the SDK expects: the exception the transport turns into
+     * an {@link ApiError} with code {@code invalid_response}.
      */
-    public static InvalidResponseException invalid(Response response, Exception e) {
+    private static InvalidResponseException invalid(Response response, Exception e) {
         String detail = e instanceof JsonProcessingException
                 ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
         return new InvalidResponseException(ErrorDetails.of("invalid_response", response.code(),

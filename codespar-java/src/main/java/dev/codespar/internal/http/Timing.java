@@ -53,6 +53,7 @@ public interface Timing {
 
     /** The production implementation. */
     enum SystemTiming implements Timing {
+        /** The one instance. */
         INSTANCE;
 
         @Override
