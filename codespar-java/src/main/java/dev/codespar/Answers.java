@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codespar.internal.http.JsonAnswer;
 import dev.codespar.internal.http.JsonReaders;
+import java.time.Instant;
 
 /**
  * Tolerant readers for the objects of the management endpoints, on top of {@link Values}: missing, {@code null} and
@@ -16,14 +17,19 @@ final class Answers {
     private Answers() {}
 
     /**
-     * The object an answer is about: the body itself when it has an {@code id} (or {@code name}, for tools), else
-     * the first wrapper key that holds an object, else the body.
+     * The object an answer is about: the body itself when it has an {@code id}, else the first wrapper key that
+     * holds an object, else {@code data} when it holds one, else the body.
      */
     static JsonNode unwrap(JsonNode json, String... wrappers) {
+        return unwrapKeyed("id", json, wrappers);
+    }
+
+    /** {@link #unwrap} for objects keyed by another field than {@code id} (tools: {@code name}). */
+    static JsonNode unwrapKeyed(String ownKey, JsonNode json, String... wrappers) {
         if (json == null || !json.isObject()) {
             return json == null ? NullNode.getInstance() : json;
         }
-        if (json.hasNonNull("id")) {
+        if (json.hasNonNull(ownKey)) {
             return json;
         }
         for (String key : wrappers) {
@@ -40,6 +46,17 @@ final class Answers {
     static String text(JsonNode json, String... fields) {
         for (String field : fields) {
             String value = Values.text(json, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The first of the fields that holds a timestamp {@link Values#instant} can read, else {@code null}. */
+    static Instant instant(JsonNode json, String... fields) {
+        for (String field : fields) {
+            Instant value = Values.instant(json, field);
             if (value != null) {
                 return value;
             }
@@ -121,12 +138,21 @@ final class Answers {
         return new JsonAnswer(json, answer.status(), answer.requestId());
     }
 
-    /** The object's {@code id}, or the {@code invalid_response} error naming the call. */
-    static String requireId(JsonAnswer answer, JsonNode object, String what) {
-        String id = Values.text(object, "id");
-        if (id == null) {
-            throw JsonReaders.missingField(answer, "id", what);
+    /**
+     * The object's {@code id}, or the {@code invalid_response} error naming the call. The error's body is the answer
+     * without the secret fields (see {@link #redacted}); on success nothing is copied.
+     */
+    static String requireId(JsonAnswer answer, JsonNode object, String what, String... secretFields) {
+        return require(answer, object, "id", what, secretFields);
+    }
+
+    /** {@link #requireId} for another text field. */
+    static String require(JsonAnswer answer, JsonNode object, String field, String what, String... secretFields) {
+        String value = Values.text(object, field);
+        if (value == null) {
+            throw JsonReaders.missingField(secretFields.length == 0 ? answer : redacted(answer, secretFields), field,
+                    what);
         }
-        return id;
+        return value;
     }
 }

@@ -92,8 +92,7 @@ public final class ApiKeyService {
 
     private static ApiKey parseCreate(JsonAnswer answer) {
         JsonNode json = Answers.unwrap(answer.json(), "key", "api_key");
-        Answers.requireId(Answers.redacted(answer, SECRET_FIELDS), Answers.without(json, SECRET_FIELDS),
-                "POST /v1/api-keys");
+        Answers.requireId(answer, json, "POST /v1/api-keys", SECRET_FIELDS);
         return ApiKey.fromJson(json);
     }
 

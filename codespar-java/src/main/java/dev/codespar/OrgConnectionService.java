@@ -123,8 +123,7 @@ public final class OrgConnectionService {
 
     private static OrgConnection parseCreate(JsonAnswer answer) {
         JsonNode json = Answers.unwrap(answer.json(), "connection");
-        Answers.requireId(Answers.redacted(answer, SECRET_FIELDS), Answers.without(json, SECRET_FIELDS),
-                "POST /v1/connections");
+        Answers.requireId(answer, json, "POST /v1/connections", SECRET_FIELDS);
         return OrgConnection.fromJson(json, answer.status() == 200);
     }
 

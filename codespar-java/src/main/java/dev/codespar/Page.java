@@ -92,12 +92,16 @@ public final class Page<T> {
     }
 
     static <T> Page<T> fetch(HttpTransport transport, ApiRequest request, Spec<T> spec) {
-        return transport.execute(request, JsonReaders.answer().map(answer -> parse(transport, request, spec, answer)));
+        return transport.execute(request, reader(transport, request, spec));
     }
 
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, ApiRequest request, Spec<T> spec) {
-        return transport.executeAsync(request,
-                JsonReaders.answer().map(answer -> parse(transport, request, spec, answer)));
+        return transport.executeAsync(request, reader(transport, request, spec));
+    }
+
+    private static <T> HttpTransport.ResponseReader<Page<T>> reader(HttpTransport transport, ApiRequest request,
+            Spec<T> spec) {
+        return JsonReaders.answer().map(answer -> parse(transport, request, spec, answer));
     }
 
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, Supplier<ApiRequest> request,
@@ -115,9 +119,10 @@ public final class Page<T> {
             }
         }
         Long total = json.isObject() ? Answers.number(json, "filtered", "total") : null;
-        String cursor = json.isObject() ? Answers.text(json, "next_before") : null;
+        String sentCursor = json.isObject() ? Answers.text(json, "next_before") : null;
+        String cursor = sentCursor == null || sentCursor.isEmpty() ? null : sentCursor;
         ApiRequest next = null;
-        if (cursor != null && !cursor.isEmpty()) {
+        if (cursor != null) {
             if (items.size() > 0 && !cursor.equals(request.query().get("before"))) {
                 next = request.withQuery("before", cursor);
             }
@@ -127,8 +132,8 @@ public final class Page<T> {
                 next = request.withQuery("offset", nextOffset);
             }
         }
-        return new Page<>(transport, spec, Collections.unmodifiableList(data), json, total,
-                cursor == null || cursor.isEmpty() ? null : cursor, next, answer.requestId());
+        return new Page<>(transport, spec, Collections.unmodifiableList(data), json, total, cursor, next,
+                answer.requestId());
     }
 
     private static JsonNode items(JsonNode json, List<String> keys) {

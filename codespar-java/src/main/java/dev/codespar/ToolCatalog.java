@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.JsonAnswer;
-import dev.codespar.internal.http.JsonReaders;
 import dev.codespar.internal.validation.Validation;
 import java.util.concurrent.CompletableFuture;
 
@@ -102,19 +101,8 @@ public final class ToolCatalog {
     }
 
     private static CatalogTool parse(JsonAnswer answer) {
-        JsonNode json = answer.json();
-        if (!json.hasNonNull("name")) {
-            JsonNode inner = json.get("tool");
-            if (inner == null || !inner.isObject()) {
-                inner = json.get("data");
-            }
-            if (inner != null && inner.isObject()) {
-                json = inner;
-            }
-        }
-        if (Values.text(json, "name") == null) {
-            throw JsonReaders.missingField(answer, "name", "GET /v1/tools/{name}");
-        }
+        JsonNode json = Answers.unwrapKeyed("name", answer.json(), "tool");
+        Answers.require(answer, json, "name", "GET /v1/tools/{name}");
         return CatalogTool.fromJson(json);
     }
 

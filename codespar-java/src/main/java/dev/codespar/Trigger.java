@@ -52,7 +52,7 @@ public record Trigger(
                 Answers.bool(json, "signing_enabled"),
                 Answers.text(json, "secret", "signing_secret"),
                 Values.instant(json, "created_at"),
-                Answers.without(json, "secret", "signing_secret"));
+                Answers.without(json, TriggerService.SECRET_FIELDS));
     }
 
     /** Leaves the secret out: {@code secret=[redacted]} when there is one. */

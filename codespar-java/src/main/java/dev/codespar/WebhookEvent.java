@@ -43,19 +43,12 @@ public record WebhookEvent(
     }
 
     static WebhookEvent fromJson(JsonNode json) {
-        Instant createdAt = Values.instant(json, "created_at");
-        if (createdAt == null) {
-            createdAt = Values.instant(json, "occurred_at");
-        }
-        if (createdAt == null) {
-            createdAt = Values.instant(json, "timestamp");
-        }
         return new WebhookEvent(
                 Answers.text(json, "id", "delivery_id"),
                 Answers.text(json, "event", "type"),
                 Values.text(json, "trigger_id"),
                 Values.text(json, "server_id"),
-                createdAt,
+                Answers.instant(json, "created_at", "occurred_at", "timestamp"),
                 Answers.node(json, "data", "payload"),
                 json);
     }

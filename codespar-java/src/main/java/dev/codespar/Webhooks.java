@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,9 +108,6 @@ public final class Webhooks {
      * @throws IllegalArgumentException when the payload is {@code null} or the secret is {@code null} or blank
      */
     public static void verifySignature(byte[] payload, String signature, String secret) {
-        if (payload == null) {
-            throw new IllegalArgumentException("payload must not be null");
-        }
         byte[] expected = hmac(payload, secret);
         if (signature == null || signature.isBlank()) {
             throw new WebhookVerificationException(WebhookVerificationException.Reason.MISSING_SIGNATURE,
@@ -136,15 +134,7 @@ public final class Webhooks {
      * @return 64 lower-case hex digits
      */
     public static String computeSignature(byte[] payload, String secret) {
-        if (payload == null) {
-            throw new IllegalArgumentException("payload must not be null");
-        }
-        byte[] mac = hmac(payload, secret);
-        StringBuilder hex = new StringBuilder(mac.length * 2);
-        for (byte b : mac) {
-            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return hex.toString();
+        return HexFormat.of().formatHex(hmac(payload, secret));
     }
 
     /**
@@ -167,7 +157,11 @@ public final class Webhooks {
         return null;
     }
 
+    /** The MAC of a delivery; refuses a {@code null} payload, then a missing secret (bugs of the receiver). */
     private static byte[] hmac(byte[] payload, String secret) {
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null");
+        }
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("the trigger's signing secret must not be null or blank");
         }
@@ -187,32 +181,9 @@ public final class Webhooks {
         if (value.toLowerCase(Locale.ROOT).startsWith("sha256=")) {
             value = value.substring("sha256=".length());
         }
-        if (value.length() != SIGNATURE_BYTES * 2) {
+        if (value.length() != SIGNATURE_BYTES * 2 || !value.chars().allMatch(HexFormat::isHexDigit)) {
             return null;
         }
-        byte[] out = new byte[SIGNATURE_BYTES];
-        for (int i = 0; i < SIGNATURE_BYTES; i++) {
-            int hi = hexDigit(value.charAt(2 * i));
-            int lo = hexDigit(value.charAt(2 * i + 1));
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            out[i] = (byte) ((hi << 4) | lo);
-        }
-        return out;
-    }
-
-    /** An ASCII hex digit's value, else -1 (no other Unicode digits). */
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return HexFormat.of().parseHex(value);
     }
 }

@@ -183,6 +183,23 @@ class TriggerServiceTest {
     }
 
     @Test
+    void rotateSecretWithAnUnreadableSecretIsAnInvalidResponseWhoseBodyHoldsNoSecret() {
+        api.enqueue("{\"id\":\"trg_1\",\"data\":{\"secret\":\"" + ROTATED + "\"}}");
+        api.enqueue("{\"id\":\"trg_1\",\"signing_secret\":{\"value\":\"" + ROTATED + "\"}}");
+
+        for (int i = 0; i < 2; i++) {
+            ApiError e = catchThrowableOfType(() -> api.client.triggers().rotateSecret("trg_1"), ApiError.class);
+
+            assertThat(e.getCode()).isEqualTo("invalid_response");
+            assertThat(e.getMessage()).contains("secret").doesNotContain(ROTATED);
+            assertThat(e.getBody()).isNotNull();
+            assertThat(e.getBody().path("id").asText()).isEqualTo("trg_1");
+            assertThat(String.valueOf(e.getBody())).doesNotContain(ROTATED);
+            assertThat(e.toString()).doesNotContain(ROTATED);
+        }
+    }
+
+    @Test
     void createWithoutIdIsAnInvalidResponseWhoseBodyHoldsNoSecret() {
         api.enqueue(201, "{\"secret\":\"" + SECRET + "\"}");
 

@@ -68,8 +68,4 @@ final class Answer {
         headers.put(name, value);
         return this;
     }
-
-    boolean isSuccess() {
-        return status >= 200 && status < 300;
-    }
 }

@@ -9,16 +9,13 @@ final class ConnectLink {
     final String server;
     final String userId;
     final String sessionId;
-    final String redirectUri;
     final Instant expiresAt;
-    String status = "pending";
 
-    ConnectLink(String token, String server, String userId, String sessionId, String redirectUri, Instant expiresAt) {
+    ConnectLink(String token, String server, String userId, String sessionId, Instant expiresAt) {
         this.token = token;
         this.server = server;
         this.userId = userId;
         this.sessionId = sessionId;
-        this.redirectUri = redirectUri;
         this.expiresAt = expiresAt;
     }
 }

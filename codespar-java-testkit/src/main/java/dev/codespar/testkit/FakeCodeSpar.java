@@ -421,7 +421,6 @@ public final class FakeCodeSpar implements AutoCloseable {
      * (open streams end). The settings of the builder stay.
      */
     public void reset() {
-        dispatcher.endStreams();
         state.reset();
         journal.clear();
     }
@@ -497,10 +496,7 @@ public final class FakeCodeSpar implements AutoCloseable {
          * @return this builder
          */
         public Builder doneDelay(Duration value) {
-            if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException("doneDelay must be zero or positive");
-            }
-            this.doneDelay = value;
+            this.doneDelay = notNegative(value, "doneDelay");
             return this;
         }
 
@@ -592,10 +588,7 @@ public final class FakeCodeSpar implements AutoCloseable {
          * @return this builder
          */
         public Builder autoSettle(Duration after) {
-            if (after == null || after.isNegative()) {
-                throw new IllegalArgumentException("autoSettle must be zero or positive");
-            }
-            this.autoSettle = after;
+            this.autoSettle = notNegative(after, "autoSettle");
             return this;
         }
 
@@ -607,6 +600,13 @@ public final class FakeCodeSpar implements AutoCloseable {
         public FakeCodeSpar start() {
             return new FakeCodeSpar(new FakeConfig(apiKey, heartbeatInterval, doneDelay, sessionIdleTimeout, clock,
                     Set.copyOf(requireConnection), connectAfterPolls, strictTestMode, catalog, autoSettle));
+        }
+
+        private static Duration notNegative(Duration value, String name) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero or positive");
+            }
+            return value;
         }
 
         private static Duration positive(Duration value, String name) {

@@ -269,11 +269,6 @@ final class FakeDispatcher extends Dispatcher {
         }
     }
 
-    /** Ends every open stream (reset between tests). */
-    void endStreams() {
-        state.stopStreams();
-    }
-
     @Override
     public void shutdown() {
         // the fake's own close() does the work

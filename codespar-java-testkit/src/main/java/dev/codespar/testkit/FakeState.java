@@ -187,8 +187,7 @@ final class FakeState {
             event.put("verification_id", rec.providerId);
         }
         rec.events.add(event);
-        String frame = "event: update\ndata: " + Wire.text(rec.envelope(view)) + "\n\n";
-        StreamSignal signal = StreamSignal.update(frame, rec.isTerminal());
+        StreamSignal signal = StreamSignal.update(frame("update", rec.envelope(view)), rec.isTerminal());
         for (BlockingQueue<StreamSignal> q : rec.subscribers) {
             q.offer(signal);
         }
@@ -265,9 +264,9 @@ final class FakeState {
         if (rec == null) {
             // reset between the 200 decision and the head: answer an empty, final stream
             ObjectNode empty = Wire.object().put("tool_call_id", toolCallId);
-            return new Subscription("event: snapshot\ndata: " + Wire.text(empty) + "\n\n", true, queue);
+            return new Subscription(frame("snapshot", empty), true, queue);
         }
-        String snapshot = "event: snapshot\ndata: " + Wire.text(rec.envelope(view)) + "\n\n";
+        String snapshot = frame("snapshot", rec.envelope(view));
         boolean terminal = rec.kind != view || rec.isTerminal();
         if (!terminal) {
             rec.subscribers.add(queue);
@@ -353,12 +352,12 @@ final class FakeState {
             s.connections.put(server, !requireConnection.contains(server));
         }
         sessions.put(s.id, s);
-        return Answer.json(201, s.row("active"));
+        return Answer.json(201, s.row());
     }
 
     synchronized Answer getSession(Exchange ex, String id) {
         SessionRecord s = active(ex, id);
-        ObjectNode row = s.row("active");
+        ObjectNode row = s.row();
         row.put("tool_calls_count", s.toolCalls);
         return Answer.json(200, row);
     }
@@ -473,12 +472,12 @@ final class FakeState {
         result.put("iterations", iterations);
         result.set("tool_calls", records);
         String errorCode = script.errorCode();
+        String errorMessage = errorCode == null || script.errorMessage() != null ? script.errorMessage()
+                : ErrorCodes.defaultMessage(errorCode, 500);
         if (!stream) {
             if (errorCode != null) {
                 ErrorCodes.Code known = ErrorCodes.find(errorCode);
-                String msg = script.errorMessage() != null ? script.errorMessage()
-                        : ErrorCodes.defaultMessage(errorCode, 500);
-                return Answer.error(ex, errorCode, known != null ? known.status() : 500, msg);
+                return Answer.error(ex, errorCode, known != null ? known.status() : 500, errorMessage);
             }
             return Answer.json(200, result);
         }
@@ -488,10 +487,7 @@ final class FakeState {
             sse.add(frame(names.get(i), frames.get(i)));
         }
         if (errorCode != null) {
-            ObjectNode err = Wire.object().put("error", errorCode);
-            err.put("message", script.errorMessage() != null ? script.errorMessage()
-                    : ErrorCodes.defaultMessage(errorCode, 500));
-            sse.add(frame("error", err));
+            sse.add(frame("error", Wire.object().put("error", errorCode).put("message", errorMessage)));
         } else {
             sse.add(frame("assistant_text", Wire.object().put("content", reply).put("iteration", iterations)));
             sse.add(frame("done", result));
@@ -499,6 +495,7 @@ final class FakeState {
         return Answer.stream(new FixedStream(sse, () -> now().toEpochMilli()));
     }
 
+    /** One SSE frame: {@code event: <name>}, {@code data: <json>}, the blank line. */
     private static String frame(String event, JsonNode data) {
         return "event: " + event + "\ndata: " + Wire.text(data) + "\n\n";
     }
@@ -588,7 +585,7 @@ final class FakeState {
             throw new Refusal(Answer.error(ex, "unknown_servers", 400, "Unknown servers: " + server)
                     .with("unknown", Wire.NODES.arrayNode().add(server)));
         }
-        ConnectLink link = newLink(server, user, null, redirect);
+        ConnectLink link = newLink(server, user, null);
         ObjectNode answer = Wire.object();
         answer.put("link_token", link.token);
         answer.put("authorize_url", linkUrl(link));
@@ -614,7 +611,6 @@ final class FakeState {
             return Answer.error(ex, "not_found", 404, "Connect link not found");
         }
         if (now().isAfter(link.expiresAt)) {
-            link.status = "expired";
             return Answer.error(ex, "not_found", 404, "Connect link expired");
         }
         complete(link);
@@ -643,7 +639,7 @@ final class FakeState {
             }
             String url = inj.connectUrlOverride();
             if (url == null) {
-                url = linkUrl(newLink(server, s == null ? null : s.userId, s == null ? null : s.id, null));
+                url = linkUrl(newLink(server, s == null ? null : s.userId, s == null ? null : s.id));
             }
             a = Answer.error(requestId, code, status, message != null ? message
                     : "Connect " + (server != null ? server : "the provider") + " first").with("connect_url", url);
@@ -671,13 +667,13 @@ final class FakeState {
     }
 
     Answer needsConnection(SessionRecord s, String server, String requestId) {
-        ConnectLink link = newLink(server, s.userId, s.id, null);
+        ConnectLink link = newLink(server, s.userId, s.id);
         return Answer.error(requestId, "needs_connection", 422, "Connect " + server + " first")
                 .with("connect_url", linkUrl(link));
     }
 
-    ConnectLink newLink(String server, String userId, String sessionId, String redirect) {
-        ConnectLink link = new ConnectLink(Wire.id("lnk_", 16), server, userId, sessionId, redirect,
+    ConnectLink newLink(String server, String userId, String sessionId) {
+        ConnectLink link = new ConnectLink(Wire.id("lnk_", 16), server, userId, sessionId,
                 now().plus(LINK_LIFETIME));
         links.put(link.token, link);
         return link;
@@ -688,7 +684,6 @@ final class FakeState {
     }
 
     private void complete(ConnectLink link) {
-        link.status = "connected";
         if (link.server == null) {
             return;
         }
@@ -715,7 +710,7 @@ final class FakeState {
                 : Wire.string(data, kind == ToolCallRecord.Kind.VERIFICATION ? "verification_id" : "id");
         String hosted = data == null ? null
                 : Optional.ofNullable(Wire.string(data, "hosted_url")).orElse(Wire.string(data, "charge_url"));
-        ToolCallRecord rec = new ToolCallRecord(Wire.id("tc_", 16), s.id, tool, server, kind,
+        ToolCallRecord rec = new ToolCallRecord(Wire.id("tc_", 16), tool, server, kind,
                 success ? "success" : "error", hosted, providerId);
         toolCalls.put(rec.id, rec);
         if (providerId != null) {

@@ -25,12 +25,7 @@ final class FixedStream implements SsePlan {
             }
             sink.frame(frames.get(i));
             if (i == 0) {
-                if (fault == Fault.DISCONNECT_MID_BODY) {
-                    sink.abort();
-                    return;
-                }
-                if (fault == Fault.STALL) {
-                    sink.stall();
+                if (sink.cutAfterFirstEvent(fault)) {
                     return;
                 }
                 sink.heartbeat(clock.getAsLong());

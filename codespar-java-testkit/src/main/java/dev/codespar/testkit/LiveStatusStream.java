@@ -30,12 +30,7 @@ final class LiveStatusStream implements SsePlan {
         try {
             sink.head();
             sink.frame(sub.snapshotFrame());
-            if (fault == Fault.DISCONNECT_MID_BODY) {
-                sink.abort();
-                return;
-            }
-            if (fault == Fault.STALL) {
-                sink.stall();
+            if (sink.cutAfterFirstEvent(fault)) {
                 return;
             }
             if (fault == Fault.TRUNCATE_STREAM) {

@@ -50,8 +50,11 @@ final class SessionRecord {
         return "active";
     }
 
-    /** The create answer (G2): {@code id, org_id, project_id, user_id, servers, status, created_at, closed_at}. */
-    ObjectNode row(String status) {
+    /**
+     * An open session as the create answer (G2) shows it: {@code id, org_id, project_id, user_id, servers,
+     * status} ({@code active}), {@code created_at, closed_at}.
+     */
+    ObjectNode row() {
         ObjectNode row = Wire.object();
         row.put("id", id);
         row.put("org_id", FakeState.ORG_ID);
@@ -59,7 +62,7 @@ final class SessionRecord {
         row.put("user_id", userId);
         ArrayNode list = row.putArray("servers");
         servers.forEach(list::add);
-        row.put("status", status);
+        row.put("status", "active");
         row.put("created_at", Wire.iso(createdAt));
         if (closedAt == null) {
             row.putNull("closed_at");

@@ -61,6 +61,24 @@ final class SseSink {
         write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Strikes a stream that has sent its first event with a {@link Fault#DISCONNECT_MID_BODY} (drop) or a
+     * {@link Fault#STALL} (silence until the client leaves).
+     *
+     * @return {@code true} when the fault ended the stream; the caller writes nothing more
+     */
+    boolean cutAfterFirstEvent(Fault fault) {
+        if (fault == Fault.DISCONNECT_MID_BODY) {
+            abort();
+            return true;
+        }
+        if (fault == Fault.STALL) {
+            stall();
+            return true;
+        }
+        return false;
+    }
+
     /** Drops the connection without ending the body. */
     void abort() {
         try {

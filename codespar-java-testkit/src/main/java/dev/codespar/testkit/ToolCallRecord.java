@@ -20,7 +20,6 @@ final class ToolCallRecord {
     static final Set<String> VERIFICATION_TERMINAL = Set.of("approved", "rejected", "expired");
 
     final String id;
-    final String sessionId;
     final String tool;
     final String server;
     final Kind kind;
@@ -33,10 +32,9 @@ final class ToolCallRecord {
     final ArrayNode events = Wire.NODES.arrayNode();
     final List<BlockingQueue<StreamSignal>> subscribers = new ArrayList<>();
 
-    ToolCallRecord(String id, String sessionId, String tool, String server, Kind kind, String originalStatus,
+    ToolCallRecord(String id, String tool, String server, Kind kind, String originalStatus,
             String hostedUrl, String providerId) {
         this.id = id;
-        this.sessionId = sessionId;
         this.tool = tool;
         this.server = server;
         this.kind = kind;

@@ -364,7 +364,7 @@ final class ToolEngine {
                 init.put("auth_type", info != null ? info.authType() : "api_key");
                 init.put("difficulty", "easy");
                 init.put("status", "pending");
-                init.put("connect_url", state.linkUrl(state.newLink(server, s.userId, s.id, null)));
+                init.put("connect_url", state.linkUrl(state.newLink(server, s.userId, s.id)));
                 init.putArray("instructions").add("Open connect_url and authorize the account");
                 init.putArray("required_secrets");
                 init.putArray("known_pitfalls");

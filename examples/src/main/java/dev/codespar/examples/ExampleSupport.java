@@ -68,6 +68,7 @@ public final class ExampleSupport {
                 throw e;
             }
         }
-        return new ExampleClient(CodeSparClient.builder().apiKey(key).build(), null, key.strip().startsWith("csk_live_"));
+        return new ExampleClient(CodeSparClient.builder().apiKey(key).build(), null,
+                key.strip().startsWith("csk_live_"));
     }
 }

@@ -74,7 +74,8 @@ public final class PayWithRateLimitExample {
     public static void main(String[] args) {
         try (ExampleClient example = ExampleSupport.testClient()) {
             // without a key, the fake answers 429 three times: the SDK retries twice by itself, then the example waits
-            example.fake().ifPresent(fake -> fake.failTimes(3, "rate_limited").onTool("codespar_pay").retryAfter(Duration.ofSeconds(1)));
+            example.fake().ifPresent(fake -> fake.failTimes(3, "rate_limited").onTool("codespar_pay")
+                    .retryAfter(Duration.ofSeconds(1)));
             run(example.client(), System.out);
         }
     }

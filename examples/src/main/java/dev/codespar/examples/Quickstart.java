@@ -22,10 +22,11 @@ import java.util.Optional;
 
 /**
  * The README's first command: a session, a Pix payment, a rate limit the SDK retries by itself, an agent reply
- * streamed as events, a tool that needs the user to connect a server, and the request id for a support ticket. Runs against the real API when
- * {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}. With a {@code csk_test_} key the
- * session declares a mock for {@code codespar_pay} (test mode answers tools from mocks); with a {@code csk_live_}
- * key it only opens a session, reads its connections and closes it: a quickstart never moves real money.
+ * streamed as events, a tool that needs the user to connect a server, and the request id for a support ticket. Runs
+ * against the real API when {@code CODESPAR_API_KEY} is set, else against an embedded {@link FakeCodeSpar}. With a
+ * {@code csk_test_} key the session declares a mock for {@code codespar_pay} (test mode answers tools from mocks);
+ * with a {@code csk_live_} key it only opens a session, reads its connections and closes it: a quickstart never moves
+ * real money.
  *
  * <pre>
  * mvn -B -q -DskipTests -Pquickstart package
@@ -149,7 +150,8 @@ public final class Quickstart {
                 ticketFrom = "the needs_connection answer";
             } catch (UnprocessableEntityError e) {
                 // e.g. tool_not_mocked from the real API in test mode: a typed error with its request id
-                out.printf("5. Shipping refused     codespar_ship: %s (%s)%n", e.getCode(), e.getClass().getSimpleName());
+                out.printf("5. Shipping refused     codespar_ship: %s (%s)%n", e.getCode(),
+                        e.getClass().getSimpleName());
                 ticketId = e.getRequestId();
                 ticketFrom = "the refused shipping quote";
             }

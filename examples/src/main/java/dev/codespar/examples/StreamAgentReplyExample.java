@@ -62,7 +62,10 @@ public final class StreamAgentReplyExample {
     public static void main(String[] args) {
         try (ExampleClient example = ExampleSupport.testClient()) {
             // without a key, the fake's agent calls the payment tool, then answers
-            example.fake().ifPresent(fake -> fake.onSend().callTool("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL", "method", "pix", "recipient", "ana@example.com")).reply("Charged R$10.00 via Pix; the receipt is on its way."));
+            example.fake().ifPresent(fake -> fake.onSend()
+                    .callTool("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL",
+                            "method", "pix", "recipient", "ana@example.com"))
+                    .reply("Charged R$10.00 via Pix; the receipt is on its way."));
             run(example.client(), System.out);
         }
     }

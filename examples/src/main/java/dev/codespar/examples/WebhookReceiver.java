@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  * CODESPAR_WEBHOOK_SECRET=whsec_... PORT=8080 \
- *   mvn -q -pl examples -am exec:java -Dexec.mainClass=dev.codespar.examples.WebhookReceiver
+ *   mvn -B -q -DskipTests -Pquickstart package -Dexample=WebhookReceiver
  * </pre>
  *
  * <p>Put it behind your HTTPS endpoint (CodeSpar only delivers to {@code https://} URLs) and register that URL with
