@@ -1,6 +1,7 @@
 package dev.codespar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codespar.internal.http.ErrorEnvelope;
 import java.time.Instant;
 
 /**
@@ -59,7 +60,7 @@ public record Trigger(
     @Override
     public String toString() {
         return "Trigger[id=" + id + ", orgId=" + orgId + ", name=" + name + ", event=" + event + ", serverId="
-                + serverId + ", webhookUrl=" + webhookUrl + ", status=" + status + ", signingEnabled="
+                + serverId + ", webhookUrl=" + ErrorEnvelope.withoutQuery(webhookUrl) + ", status=" + status + ", signingEnabled="
                 + signingEnabled + ", secret=" + (secret == null ? "null" : "[redacted]") + ", createdAt="
                 + createdAt + "]";
     }

@@ -1,5 +1,7 @@
 package dev.codespar;
 
+import dev.codespar.internal.http.ErrorEnvelope;
+
 /**
  * What {@link TriggerService#create(TriggerCreateParams)} sends: {@code POST /v1/triggers} with
  * {@code {"name", "event", "webhook_url", "server_id"}}.
@@ -77,7 +79,7 @@ public final class TriggerCreateParams {
 
     @Override
     public String toString() {
-        return "TriggerCreateParams{name=" + name + ", event=" + event + ", webhookUrl=" + webhookUrl
+        return "TriggerCreateParams{name=" + name + ", event=" + event + ", webhookUrl=" + ErrorEnvelope.withoutQuery(webhookUrl)
                 + ", serverId=" + serverId + "}";
     }
 

@@ -61,6 +61,20 @@ class ManagementSecretsTest {
         assertNoSecret(printed.toString());
     }
 
+    @Test
+    void aWebhookUrlIsPrintedWithoutItsQuery() {
+        TriggerCreateParams params = TriggerCreateParams.builder().name("n").event("*")
+                .webhookUrl("https://erp.example.com/hooks?token=hook_SECRET_42#frag").build();
+        Trigger trigger = new Trigger("trg_1", null, "n", "*", null,
+                "https://erp.example.com/hooks?token=hook_SECRET_42", "active", true, null, null, null);
+
+        assertThat(params.toString()).contains("webhookUrl=https://erp.example.com/hooks?...")
+                .doesNotContain("hook_SECRET_42").doesNotContain("frag");
+        assertThat(trigger.toString()).contains("webhookUrl=https://erp.example.com/hooks?...")
+                .doesNotContain("hook_SECRET_42");
+        assertThat(params.getWebhookUrl()).endsWith("?token=hook_SECRET_42#frag");
+    }
+
     private static void assertNoSecret(String text) {
         assertThat(text)
                 .doesNotContain(TriggerServiceTest.SECRET)

@@ -184,16 +184,30 @@ public final class ErrorEnvelope {
 
     /** A redirect is not followed: the message says where it pointed, without the target's query. */
     private static String redirectMessage(int status, String location) {
-        String target = location == null ? "no Location" : location.strip();
-        int query = target.indexOf('?');
-        if (query >= 0) {
-            target = target.substring(0, query) + "?...";
-        }
+        String target = location == null ? "no Location" : withoutQuery(location.strip());
         if (target.length() > MAX_QUOTED_CHARS) {
             target = target.substring(0, MAX_QUOTED_CHARS) + "...";
         }
         return "the server answered " + status + " redirecting to " + target + "; the SDK does not follow redirects"
                 + " (a POST would be sent again, or turned into a GET): check baseUrl";
+    }
+
+    /**
+     * A URL fit to print: its query (which may carry a token) and fragment are replaced by {@code ?...}.
+     *
+     * @param url a URL, or {@code null}
+     * @return the URL without its query, or {@code null}
+     */
+    public static String withoutQuery(String url) {
+        if (url == null) {
+            return null;
+        }
+        int cut = url.indexOf('?');
+        int hash = url.indexOf('#');
+        if (cut < 0 || (hash >= 0 && hash < cut)) {
+            cut = hash;
+        }
+        return cut < 0 ? url : url.substring(0, cut) + "?...";
     }
 
     private static String describeNonJson(byte[] bytes, boolean truncated, MediaType type) {
