@@ -86,10 +86,7 @@ public final class Session implements AutoCloseable {
 
     static Session fromCreate(CodeSparClient client, JsonAnswer answer, String requestedUserId, String projectId) {
         JsonNode json = answer.json();
-        String id = Values.text(json, "id");
-        if (id == null) {
-            throw JsonReaders.missingField(answer, "id", "POST /v1/sessions");
-        }
+        String id = Answers.require(answer, json, "id", "POST /v1/sessions");
         Instant createdAt = Values.instant(json, "created_at");
         return new Session(client, id,
                 Values.textOr(json, "user_id", requestedUserId),
@@ -799,13 +796,9 @@ public final class Session implements AutoCloseable {
     private static HttpTransport.ResponseReader<ConnectLink> authorizeReader() {
         return JsonReaders.answer().map(answer -> {
             JsonNode json = answer.json();
-            for (String field : new String[] {"link_token", "authorize_url"}) {
-                if (Values.text(json, field) == null) {
-                    throw JsonReaders.missingField(answer, field, "POST /v1/connect/start");
-                }
-            }
-            return new ConnectLink(Values.text(json, "link_token"), Values.text(json, "authorize_url"),
-                    Values.instant(json, "expires_at"), answer.requestId());
+            String token = Answers.require(answer, json, "link_token", "POST /v1/connect/start");
+            String url = Answers.require(answer, json, "authorize_url", "POST /v1/connect/start");
+            return new ConnectLink(token, url, Values.instant(json, "expires_at"), answer.requestId());
         });
     }
 
