@@ -44,7 +44,7 @@ public final class BenchHooks {
                 .body(ResponseBody.create(source, EVENT_STREAM, -1))
                 .build();
         Call call = UNUSED.newCall(REQUEST);
-        return new EventStream<>(new SseEventSource<>(response, call, SendStreamDecoder.INSTANCE,
+        return new EventStream<>(new SseEventSource<>(response, call, new SendStreamDecoder(),
                 "POST /v1/sessions/ses_bench/send", Duration.ofMinutes(5)));
     }
 }

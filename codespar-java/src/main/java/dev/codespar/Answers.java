@@ -135,7 +135,7 @@ final class Answers {
                 }
             });
         }
-        return new JsonAnswer(json, answer.status(), answer.requestId());
+        return new JsonAnswer(json, answer.status(), answer.requestId(), answer.call());
     }
 
     /**

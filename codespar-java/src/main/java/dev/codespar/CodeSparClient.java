@@ -113,7 +113,7 @@ public final class CodeSparClient implements AutoCloseable {
      */
     public Session create(String userId, SessionConfig config) {
         Session session = Calls.run(transport, () -> createRequest(userId, config),
-                answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
+                answer -> Session.fromCreate(this, answer, userId, config.resolvedServers(), sessionProject(config)));
         if (config.getWaitForConnections() != null) {
             session.waitForConnections(config.getWaitForConnections());
         }
@@ -139,7 +139,7 @@ public final class CodeSparClient implements AutoCloseable {
      */
     public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
         CompletableFuture<Session> created = Calls.runAsync(transport, () -> createRequest(userId, config),
-                answer -> Session.fromCreate(this, answer, userId, sessionProject(config)));
+                answer -> Session.fromCreate(this, answer, userId, config.resolvedServers(), sessionProject(config)));
         Duration wait = config == null ? null : config.getWaitForConnections();
         return wait == null ? created
                 : CallChain.compose(created, session -> CallChain.map(session.waitForConnectionsAsync(wait),
@@ -298,6 +298,7 @@ public final class CodeSparClient implements AutoCloseable {
         private static final Pattern KEY_CHARS = Pattern.compile("^[\\x21-\\x7E]+$");
         private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
         private static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(24);
+        private static final Duration DEFAULT_MAX_POST_CONNECTION_IDLE = Duration.ofSeconds(1);
 
         private String apiKey;
         private String baseUrl;
@@ -306,6 +307,7 @@ public final class CodeSparClient implements AutoCloseable {
         private Duration callTimeout;
         private Duration sendStreamIdleTimeout = Duration.ofMinutes(5);
         private Duration statusStreamIdleTimeout = Duration.ofSeconds(45);
+        private Duration maxPostConnectionIdle = DEFAULT_MAX_POST_CONNECTION_IDLE;
         private RetryPolicy.Builder retry = RetryPolicy.builder();
         private OkHttpClient httpClient;
         private Function<String, String> environment = System::getenv;
@@ -455,6 +457,24 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
+         * The longest a pooled connection may have been idle for a {@code POST} to be sent on it (default 1 s). A
+         * server closes idle keep-alive connections after a while (Node's default is 5 s, gunicorn's 2 s), and a
+         * payment written on a connection the server has just closed is lost in a way that cannot be told from one
+         * the server processed: the call would fail with "may have processed it". So before a {@code POST} the SDK
+         * closes the connections idle for longer than this and sends on a fresh one. The cost: one new connection
+         * (TCP, and TLS for {@code https}) for a {@code POST} that follows a pause longer than the bound. Raise it
+         * when you know your server keeps connections open longer; {@link Duration#ZERO} opens a new connection for
+         * every {@code POST}. {@code GET} and {@code DELETE} are retried safely and reuse connections as OkHttp does.
+         *
+         * @param value the bound, zero or positive and at most 1 hour
+         * @return this builder
+         */
+        public Builder maxPostConnectionIdle(Duration value) {
+            this.maxPostConnectionIdle = value;
+            return this;
+        }
+
+        /**
          * An OkHttp client to send with (for proxies, TLS settings, event listeners, shared pools). The SDK works on
          * a {@link OkHttpClient#newBuilder()} copy, sets its own timeouts, interceptors and retry switch on the copy,
          * and never shuts the given client down.
@@ -498,9 +518,14 @@ public final class CodeSparClient implements AutoCloseable {
             }
             requirePositive("sendStreamIdleTimeout", sendStreamIdleTimeout, MAX_CALL_TIMEOUT);
             requirePositive("statusStreamIdleTimeout", statusStreamIdleTimeout, MAX_CALL_TIMEOUT);
+            if (maxPostConnectionIdle == null || maxPostConnectionIdle.isNegative()
+                    || maxPostConnectionIdle.compareTo(MAX_TIMEOUT) > 0) {
+                throw new ConfigError("maxPostConnectionIdle must be zero or positive and at most 1 hour, got "
+                        + maxPostConnectionIdle);
+            }
             RetryPolicy policy = retry.build();
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
-                    policy, timeout, callTimeout, httpClient, timing));
+                    policy, timeout, callTimeout, maxPostConnectionIdle, httpClient, timing));
             return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
         }
 

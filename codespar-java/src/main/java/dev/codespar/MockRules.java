@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The client-side check of test-mode mocks (contract §9), so that a bad mock fails before the network with a
+ * The client-side check of test-mode mocks, so that a bad mock fails before the network with a
  * message naming its key instead of a 400 {@code mocks_invalid} or a 413 {@code mocks_payload_too_large}.
  */
 final class MockRules {
@@ -16,8 +16,11 @@ final class MockRules {
     static final Pattern CANONICAL_KEY = Pattern.compile("^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9_-]*$");
     /** Bare meta-tool key, accepted by the runtime as long as it has no {@code __}. */
     static final Pattern META_TOOL_KEY = Pattern.compile("^[a-z][a-z0-9_]*$");
-    /** The largest serialized {@code mocks} object the server accepts. */
-    static final int MAX_BYTES = 64 * 1024;
+    /**
+     * The largest serialized {@code mocks} the server accepts, in UTF-16 code units: the server measures
+     * {@code JSON.stringify(mocks).length}, which counts "é" once where UTF-8 takes two bytes, and an emoji twice.
+     */
+    static final int MAX_LENGTH = 64 * 1024;
 
     private MockRules() {}
 
@@ -38,13 +41,17 @@ final class MockRules {
             }
             if (!isMockValue(value)) {
                 throw Validation.invalid(field + ": must be an object (a static mock) or a list of objects (a"
-                        + " stateful mock, one entry per call), got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                        + " stateful mock, one entry per call), got "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        int size = Json.toBytes(mocks).length;
-        if (size > MAX_BYTES) {
-            throw Validation.invalid("config.mocks: " + size + " bytes once serialized, more than the " + MAX_BYTES
-                    + " bytes (64 KiB) the server accepts");
+        // compact JSON escapes what JSON.stringify escapes and leaves other characters as they are, so the Java
+        // string has the length the server computes
+        int length = Json.toText(mocks).length();
+        if (length > MAX_LENGTH) {
+            throw Validation.invalid("config.mocks: " + length + " characters once serialized as JSON (counted as"
+                    + " the server counts them: UTF-16 code units of the compact JSON), more than the " + MAX_LENGTH
+                    + " the server accepts");
         }
     }
 

@@ -101,7 +101,7 @@ public final class Page<T> {
 
     private static <T> HttpTransport.ResponseReader<Page<T>> reader(HttpTransport transport, ApiRequest request,
             Spec<T> spec) {
-        return JsonReaders.answer().map(answer -> parse(transport, request, spec, answer));
+        return JsonReaders.list().map(answer -> parse(transport, request, spec, answer));
     }
 
     static <T> CompletableFuture<Page<T>> fetchAsync(HttpTransport transport, Supplier<ApiRequest> request,
@@ -112,6 +112,9 @@ public final class Page<T> {
     static <T> Page<T> parse(HttpTransport transport, ApiRequest request, Spec<T> spec, JsonAnswer answer) {
         JsonNode json = answer.json();
         JsonNode items = items(json, spec.itemKeys());
+        if (items.isMissingNode()) {
+            throw JsonReaders.missingField(answer, String.join("\" or \"", spec.itemKeys()));
+        }
         List<T> data = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             if (item.isObject()) {

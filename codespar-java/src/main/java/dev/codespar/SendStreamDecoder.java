@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.sse.SseEventSource;
 import dev.codespar.internal.sse.SseFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,15 +14,17 @@ import java.util.Set;
  * {@code data.type}; a tool result is {@code data.toolCall} ?: {@code data.tool_call} ?: {@code data} (when it has
  * {@code tool_name}) ?: the runtime's {@code {tool_use_id, content, is_error}}; a done result is {@code data.result}
  * when it is an object, else {@code data}. An {@code error} event is thrown.
+ *
+ * <p>The runtime's {@code tool_result} carries only the id of its {@code tool_use} frame, which holds the tool's
+ * name and input: each decoder belongs to one stream and remembers that stream's tool uses, so that the result it
+ * yields names its tool. One stream is read by one thread at a time, so the map needs no lock.
  */
 final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
-
-    static final SendStreamDecoder INSTANCE = new SendStreamDecoder();
 
     private static final Set<String> KNOWN =
             Set.of("user_message", "assistant_text", "tool_use", "tool_result", "done", "error");
 
-    private SendStreamDecoder() {}
+    private final Map<String, StreamEvent.ToolUse> toolUses = new HashMap<>();
 
     @Override
     public StreamEvent decode(SseFrame frame, SseEventSource<?> stream) {
@@ -47,8 +51,12 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
             case "assistant_text":
                 return new StreamEvent.Text(Values.textOr(data, "content", ""), data.path("iteration").asInt(0));
             case "tool_use":
-                return new StreamEvent.ToolUse(Values.text(data, "id"), Values.text(data, "name"), data.get("input"),
-                        data.path("iteration").asInt(0));
+                StreamEvent.ToolUse use = new StreamEvent.ToolUse(Values.text(data, "id"), Values.text(data, "name"),
+                        data.get("input"), data.path("iteration").asInt(0));
+                if (use.id() != null) {
+                    toolUses.put(use.id(), use);
+                }
+                return use;
             case "tool_result":
                 return new StreamEvent.ToolResultEvent(toolCall(data));
             case "done":
@@ -66,7 +74,7 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
         return event instanceof StreamEvent.Done;
     }
 
-    private static ToolCallRecord toolCall(JsonNode data) {
+    private ToolCallRecord toolCall(JsonNode data) {
         if (data.path("toolCall").isObject()) {
             return ToolCallRecord.fromJson(data.get("toolCall"));
         }
@@ -76,7 +84,8 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
         if (data.has("tool_name")) {
             return ToolCallRecord.fromJson(data);
         }
-        return ToolCallRecord.fromRuntimeResult(data);
+        String useId = Values.text(data, "tool_use_id");
+        return ToolCallRecord.fromRuntimeResult(data, useId == null ? null : toolUses.remove(useId));
     }
 
     private static String text(SseFrame frame) {

@@ -72,6 +72,8 @@ public final class Session implements AutoCloseable {
     private final Instant createdAt;
     private final String projectId;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The latest connections answer this session saw: its own state of which servers are pending. */
+    private volatile SessionConnections lastConnections;
 
     private Session(CodeSparClient client, String id, String userId, List<String> servers, SessionStatus status,
             Instant createdAt, String projectId) {
@@ -84,13 +86,19 @@ public final class Session implements AutoCloseable {
         this.projectId = projectId;
     }
 
-    static Session fromCreate(CodeSparClient client, JsonAnswer answer, String requestedUserId, String projectId) {
+    /**
+     * The session of a create answer. What the answer leaves out falls back to what was asked for: the open-source
+     * runtime answers only {@code {id, status}}.
+     */
+    static Session fromCreate(CodeSparClient client, JsonAnswer answer, String requestedUserId,
+            List<String> requestedServers, String projectId) {
         JsonNode json = answer.json();
         String id = Answers.require(answer, json, "id", "POST /v1/sessions");
         Instant createdAt = Values.instant(json, "created_at");
+        JsonNode servers = json.get("servers");
         return new Session(client, id,
                 Values.textOr(json, "user_id", requestedUserId),
-                Values.ids(json.get("servers")),
+                servers != null && servers.isArray() ? Values.ids(servers) : List.copyOf(requestedServers),
                 SessionStatus.parse(Values.text(json, "status")),
                 createdAt != null ? createdAt : Instant.now(),
                 projectId);
@@ -115,7 +123,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The servers of the session, as the server answered (empty when it did not say).
+     * The servers of the session, as the server answered (those asked for when it did not say).
      *
      * @return an immutable list
      */
@@ -164,19 +172,22 @@ public final class Session implements AutoCloseable {
      * {@link ToolResult#code()}); an HTTP failure is thrown. A {@code POST} is never re-sent after it may have
      * reached the server, unless the retry policy says it is safe.
      *
-     * <p>One tool-level failure is thrown instead: when the server says the tool's <i>server</i> is not there —
-     * the runtime bridge's {@code mcp.unknown_server}, or {@code Tool not registered: <name>} for a
-     * {@code server/tool} name — this method throws {@link NotConnectedError} naming that server, because the fix is
-     * to connect it (see {@link #authorize}), not to read the result. {@code Tool not registered} for a meta-tool
-     * ({@code codespar_*}, no server part) means the deployment does not implement the tool; it stays a failed
-     * result.
+     * <p>One tool-level failure is thrown instead, where this session's own state says why: when the server answers
+     * that a {@code server/tool} name's server is not there (the runtime bridge's {@code mcp.unknown_server}, or
+     * {@code Tool not registered: <name>}) and that server is not among the session's servers
+     * ({@link #getServers()}), or the latest {@link #connections()} answer listed it as not connected, this method
+     * throws {@link NotConnectedError} naming it, with the request id and the failed result's fields. Otherwise (the
+     * server is there and connected, or its state is unknown) the failed result is returned as it came: the cause is
+     * not the connection. {@code Tool not registered} for a meta-tool ({@code codespar_*}) means the deployment does
+     * not implement the tool; it stays a failed result.
      *
      * @param tool the tool name: a meta-tool ({@code codespar_pay}) or {@code server/tool}
      * @param input the tool's arguments (not {@code null}; use {@code Map.of()} for none)
      * @return the result
-     * @throws dev.codespar.errors.InvalidRequestError when the tool name is blank or the input is null (no network
-     *     call)
-     * @throws NotConnectedError when the tool's server is not connected or not registered in the session
+     * @throws dev.codespar.errors.InvalidRequestError when the tool name is blank or malformed ({@code asaas/},
+     *     {@code /x}, {@code a//b}) or the input is null (no network call)
+     * @throws NotConnectedError when the server says the tool's server is not there and this session has it as
+     *     absent or pending
      * @throws dev.codespar.errors.NeedsConnectionError when the user must connect the tool's server first (422, with
      *     the {@code connect_url} to send them)
      * @throws ApiError for any other failed call
@@ -199,33 +210,60 @@ public final class Session implements AutoCloseable {
     private ApiRequest executeRequest(String tool, Object input) {
         ExecuteBody body = new ExecuteBody(tool, input);
         Validation.check(body, "execute request", body.satisfiesConstraints());
+        checkToolName(tool);
         return ApiRequest.post(body, "sessions", id, "execute").withProject(projectId);
     }
 
-    private HttpTransport.ResponseReader<ToolResult> toolResultReader(String tool) {
-        return JsonReaders.answer().map(answer -> notConnectedCheck(
-                ToolResult.fromJson(answer.json(), tool, answer.requestId()), tool));
+    /**
+     * A name with a {@code /} is {@code server/tool[/more]}: every part must be there, or the server reads another
+     * name than the caller meant (the runtime answers {@code asaas/} with "Tool not registered").
+     */
+    private static void checkToolName(String tool) {
+        if (tool.indexOf('/') < 0) {
+            return;
+        }
+        for (String part : tool.split("/", -1)) {
+            if (part.isBlank()) {
+                throw Validation.invalid("tool: \"" + tool + "\" is not a server/tool name: every part around a '/'"
+                        + " must be non-blank, e.g. asaas/create_payment");
+            }
+        }
     }
 
-    /** Throws {@link NotConnectedError} for the "server not there" failures (see {@link #execute}). */
-    private ToolResult notConnectedCheck(ToolResult result, String tool) {
+    private HttpTransport.ResponseReader<ToolResult> toolResultReader(String tool) {
+        return JsonReaders.answer().map(answer -> notConnectedCheck(ToolResult.fromAnswer(answer, tool), answer,
+                tool));
+    }
+
+    /**
+     * Throws {@link NotConnectedError} for a "server not there" failure when this session's own state agrees: the
+     * server is not among its servers, or its latest connections answer has it pending (see {@link #execute}).
+     */
+    private ToolResult notConnectedCheck(ToolResult result, JsonAnswer answer, String tool) {
         String error = result.error();
-        if (result.success() || error == null) {
-            return result;
-        }
         int slash = tool.indexOf('/');
-        String server = slash > 0 ? tool.substring(0, slash) : null;
-        boolean unknownServer = error.startsWith("mcp.unknown_server");
-        boolean notRegistered = server != null && error.startsWith("Tool not registered:");
-        if (!unknownServer && !notRegistered) {
+        if (result.success() || error == null || slash < 0
+                || !(error.startsWith("mcp.unknown_server") || error.startsWith("Tool not registered:"))) {
             return result;
         }
-        throw new NotConnectedError("tool " + tool + " failed with \"" + error + "\": "
-                + (server == null ? "its server" : "server " + server)
-                + " is not connected or not registered in session " + id
-                + "; connect it (session.authorize(server, redirectUri)) or create the session with it"
+        String server = tool.substring(0, slash);
+        String why;
+        if (!servers.isEmpty() && !servers.contains(server)) {
+            why = "server " + server + " is not among this session's servers " + servers
+                    + "; create a session that includes it";
+        } else {
+            SessionConnections seen = lastConnections;
+            if (seen == null || !seen.pendingServers().contains(server)) {
+                return result;
+            }
+            why = "server " + server + " is not connected yet (the latest connections() answer lists it as pending)"
+                    + "; the user must connect it first (a connect link: session.authorize(server, redirectUri),"
+                    + " where the API offers them), then call the tool again";
+        }
+        throw new NotConnectedError("tool " + tool + " failed with \"" + error + "\": " + why
                 + (result.requestId() == null ? "" : " [request_id=" + result.requestId() + "]"),
-                this, server == null ? List.of() : List.of(server));
+                new NotConnectedError.Details(id, List.of(server), result.requestId(), tool, result.toolCallId(),
+                        error, answer.json()));
     }
 
     /**
@@ -264,7 +302,13 @@ public final class Session implements AutoCloseable {
     }
 
     private static HttpTransport.ResponseReader<ProxyResult> proxyReader() {
-        return JsonReaders.answer().map(answer -> ProxyResult.fromJson(answer.json(), answer.requestId()));
+        return JsonReaders.answer().map(answer -> {
+            // the provider's status is the whole point of a proxy answer: without it, nothing can be said
+            if (!answer.json().path("status").isInt()) {
+                throw JsonReaders.missingField(answer, "status");
+            }
+            return ProxyResult.fromJson(answer.json(), answer.requestId());
+        });
     }
 
     // ---------------------------------------------------------------- typed meta-tools
@@ -560,7 +604,7 @@ public final class Session implements AutoCloseable {
      */
     public EventStream<StreamEvent> sendStream(String message, Duration idleTimeout) {
         checkIdle(idleTimeout);
-        return openStream(sendRequest(message), idleTimeout, SendStreamDecoder.INSTANCE);
+        return openStream(sendRequest(message), idleTimeout, new SendStreamDecoder());
     }
 
     /**
@@ -585,7 +629,7 @@ public final class Session implements AutoCloseable {
         return openStreamAsync(() -> {
             checkIdle(idleTimeout);
             return sendRequest(message);
-        }, idleTimeout, SendStreamDecoder.INSTANCE);
+        }, idleTimeout, new SendStreamDecoder());
     }
 
     private ApiRequest sendRequest(String message) {
@@ -595,7 +639,12 @@ public final class Session implements AutoCloseable {
     }
 
     private static HttpTransport.ResponseReader<SendResult> sendReader() {
-        return JsonReaders.answer().map(answer -> SendResult.fromJson(answer.json(), answer.requestId()));
+        return JsonReaders.answer().map(answer -> {
+            if (!answer.json().path("message").isTextual() && !answer.json().path("tool_calls").isArray()) {
+                throw JsonReaders.missingField(answer, "message");
+            }
+            return SendResult.fromJson(answer.json(), answer.requestId());
+        });
     }
 
     // ---------------------------------------------------------------- connections
@@ -625,8 +674,16 @@ public final class Session implements AutoCloseable {
         return ApiRequest.get("sessions", id, "connections").withProject(projectId);
     }
 
-    private static HttpTransport.ResponseReader<SessionConnections> connectionsReader() {
-        return JsonReaders.answer().map(answer -> SessionConnections.fromJson(answer.json(), answer.requestId()));
+    private HttpTransport.ResponseReader<SessionConnections> connectionsReader() {
+        return JsonReaders.answer().map(answer -> {
+            JsonNode json = answer.json();
+            if (!json.path("servers").isArray() && !json.path("data").isArray()) {
+                throw JsonReaders.missingField(answer, "servers");
+            }
+            SessionConnections connections = SessionConnections.fromJson(json, answer.requestId(), id, servers);
+            lastConnections = connections;
+            return connections;
+        });
     }
 
     /**
@@ -663,7 +720,7 @@ public final class Session implements AutoCloseable {
                 throw notConnected(connections, timeout);
             }
             try {
-                timing.sleep(Duration.ofMillis(Math.min(POLL_INTERVAL.toMillis(), remaining)));
+                client.transport().pause(Duration.ofMillis(Math.min(POLL_INTERVAL.toMillis(), remaining)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw notConnected(connections, timeout);

@@ -41,7 +41,8 @@ public record SessionConnections(List<ConnectedServer> servers, List<SessionTool
     }
 
     /**
-     * The ids of the servers not connected yet.
+     * The ids of the servers not connected yet (server ids such as {@code asaas}, whatever the server calls its
+     * rows).
      *
      * @return an immutable list, possibly empty
      */
@@ -64,15 +65,19 @@ public record SessionConnections(List<ConnectedServer> servers, List<SessionTool
                 .toList();
     }
 
-    /** Reads {@code {servers, tools}}; the older {@code {data: [...]}} and the runtime's bare rows too. */
-    static SessionConnections fromJson(JsonNode json, String requestId) {
+    /**
+     * Reads {@code {servers, tools}}; the older {@code {data: [...]}} and the runtime's rows too. The runtime names
+     * a row {@code <sessionId>-conn-<n>-<server>}: such an id is read back as the server it names, matched against
+     * the session's servers, so that {@link ConnectedServer#id()} is always a server id.
+     */
+    static SessionConnections fromJson(JsonNode json, String requestId, String sessionId, List<String> sessionServers) {
         JsonNode rows = json.path("servers").isArray() ? json.get("servers") : json.path("data");
         List<ConnectedServer> servers = new ArrayList<>();
         for (JsonNode row : rows) {
             if (row.isObject()) {
-                servers.add(new ConnectedServer(Values.text(row, "id"), Values.text(row, "name"),
-                        Values.text(row, "category"), Values.text(row, "country"), Values.text(row, "auth_type"),
-                        row.path("connected").asBoolean(false)));
+                servers.add(new ConnectedServer(serverId(Values.text(row, "id"), sessionId, sessionServers),
+                        Values.text(row, "name"), Values.text(row, "category"), Values.text(row, "country"),
+                        Values.text(row, "auth_type"), row.path("connected").asBoolean(false)));
             }
         }
         List<SessionTool> tools = new ArrayList<>();
@@ -83,5 +88,32 @@ public record SessionConnections(List<ConnectedServer> servers, List<SessionTool
             }
         }
         return new SessionConnections(servers, tools, requestId);
+    }
+
+    /** The server a row id names: itself, or the {@code <server>} of a runtime id {@code <session>-conn-<n>-<server>}. */
+    static String serverId(String rowId, String sessionId, List<String> sessionServers) {
+        if (rowId == null || sessionServers.contains(rowId)) {
+            return rowId;
+        }
+        String prefix = sessionId + "-conn-";
+        if (rowId.startsWith(prefix)) {
+            int dash = rowId.indexOf('-', prefix.length());
+            if (dash > prefix.length() && isDigits(rowId, prefix.length(), dash) && dash < rowId.length() - 1) {
+                return rowId.substring(dash + 1);
+            }
+        }
+        return rowId;
+    }
+
+    private static boolean isDigits(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

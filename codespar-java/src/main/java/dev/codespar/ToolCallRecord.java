@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param id the tool call id (the key of the payment and verification status endpoints); may be {@code null}
  *     (the open-source runtime omits it)
  * @param toolName the tool, e.g. {@code codespar_pay}
- * @param serverId the server that ran it, e.g. {@code asaas}; may be {@code null}
+ * @param serverId the server that ran it, e.g. {@code asaas}; {@code null} when not reported (an empty
+ *     {@code server_id} reads as {@code null})
  * @param status success, error or running
  * @param durationMs how long it ran, in milliseconds; {@code null} when not reported
  * @param input the arguments the agent passed ({@link NullNode} when absent)
@@ -69,7 +70,7 @@ public record ToolCallRecord(
         return new ToolCallRecord(
                 Values.text(json, "id"),
                 Values.text(json, "tool_name"),
-                Values.text(json, "server_id"),
+                nonBlank(Values.text(json, "server_id")),
                 ToolCallStatus.parse(Values.text(json, "status")),
                 duration != null && duration.isNumber() ? duration.asLong() : null,
                 json.get("input"),
@@ -77,15 +78,45 @@ public record ToolCallRecord(
                 Values.text(json, "error_code"));
     }
 
-    /** The runtime's stream form {@code {tool_use_id, content, is_error}} read as a record. */
-    static ToolCallRecord fromRuntimeResult(JsonNode json) {
+    /**
+     * The runtime's stream form {@code {tool_use_id, content, is_error}} read as a record, joined to the
+     * {@code tool_use} frame of the same id, which carries the tool's name ({@code server__tool}) and input.
+     *
+     * <p>The error code is what the runtime's own {@code done} record and JSON {@code send} answer put in
+     * {@code error_code} for the same call: the {@code error} of an object content ({@code {"error":
+     * "tool_not_mocked"}}), or the content itself when it is a text ({@code unknown_tool_name: codespar_pay}). The
+     * server is the part of the name before {@code __}, as the runtime splits it; a name without one (a meta-tool,
+     * or an unknown name) has none, as the runtime's record has an empty {@code server_id}.
+     *
+     * @param use the matching tool use, or {@code null} when the stream sent none
+     */
+    static ToolCallRecord fromRuntimeResult(JsonNode json, StreamEvent.ToolUse use) {
         boolean error = json.path("is_error").asBoolean(false);
         JsonNode content = json.get("content");
         String errorCode = null;
-        if (error && content != null && content.isObject() && content.path("error").isTextual()) {
-            errorCode = content.get("error").asText();
+        if (error && content != null) {
+            if (content.isTextual()) {
+                errorCode = content.asText();
+            } else if (content.isObject() && content.path("error").isTextual()) {
+                errorCode = content.get("error").asText();
+            }
         }
-        return new ToolCallRecord(Values.text(json, "tool_use_id"), Values.text(json, "name"), null,
-                error ? ToolCallStatus.ERROR : ToolCallStatus.SUCCESS, null, null, content, errorCode);
+        String name = use != null ? use.name() : Values.text(json, "name");
+        return new ToolCallRecord(Values.text(json, "tool_use_id"), name, serverOf(name),
+                error ? ToolCallStatus.ERROR : ToolCallStatus.SUCCESS, null, use == null ? null : use.input(),
+                content, errorCode);
+    }
+
+    /** The server of a runtime tool name {@code server__tool}: the text before the first {@code __}, if any. */
+    private static String serverOf(String name) {
+        if (name == null) {
+            return null;
+        }
+        int separator = name.indexOf("__");
+        return separator > 0 && separator < name.length() - 2 ? name.substring(0, separator) : null;
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

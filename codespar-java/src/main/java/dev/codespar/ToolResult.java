@@ -2,6 +2,8 @@ package dev.codespar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.codespar.internal.http.JsonAnswer;
+import dev.codespar.internal.http.JsonReaders;
 import dev.codespar.internal.json.Json;
 import java.time.Instant;
 import java.util.Optional;
@@ -73,6 +75,18 @@ public record ToolResult(
     @Override
     public Optional<ToolCodeDetails> codeDetails() {
         return ToolCodeDetails.parse(data, !success);
+    }
+
+    /**
+     * The result of an execute answer, which must say whether the tool succeeded: an answer without a boolean
+     * {@code success} is not a failed result but one the SDK cannot read ({@code invalid_response}), since the tool
+     * may have done its work.
+     */
+    static ToolResult fromAnswer(JsonAnswer answer, String fallbackTool) {
+        if (!answer.json().path("success").isBoolean()) {
+            throw JsonReaders.missingField(answer, "success");
+        }
+        return fromJson(answer.json(), fallbackTool, answer.requestId());
     }
 
     static ToolResult fromJson(JsonNode json, String fallbackTool, String requestId) {

@@ -151,24 +151,86 @@ class ConnectionsWaitTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    /** The server says asaas is not there, and the session (created with zoop, nuvem-fiscal, ...) agrees. */
     @Test
-    void executeThrowsNotConnectedWhenTheToolsServerIsNotThere() throws Exception {
+    void executeThrowsNotConnectedWhenTheServerIsNotAmongTheSessionsServers() throws Exception {
         Session s = Fixtures.session(client, server);
-        server.enqueue(json("{\"success\":false,\"data\":null,\"error\":\"Tool not registered: asaas/create_payment\","
-                + "\"duration\":1,\"server\":\"oss-runtime\",\"tool\":\"asaas/create_payment\"}")
-                .setHeader("X-Request-Id", "req_nr"));
-        server.enqueue(json("{\"success\":false,\"error\":\"mcp.unknown_server: zoop\"}"));
-        server.enqueue(json("{\"success\":false,\"error\":\"Tool not registered: codespar_shop\"}"));
+        server.enqueue(json("{\"success\":false,\"data\":{},\"error\":\"Tool not registered: asaas/create_payment\","
+                + "\"duration\":0,\"server\":\"oss-runtime\",\"tool\":\"asaas/create_payment\","
+                + "\"tool_call_id\":\"ses_1-0a1b2c3d\"}").setHeader("X-Request-Id", "req_nr"));
         assertThatThrownBy(() -> s.execute("asaas/create_payment", Map.of()))
                 .isInstanceOfSatisfying(NotConnectedError.class, e -> {
                     assertThat(e.getPendingServers()).containsExactly("asaas");
-                    assertThat(e.getSession()).containsSame(s);
-                    assertThat(e.getMessage()).contains("Tool not registered").contains("req_nr");
+                    assertThat(e.getSessionId()).isEqualTo(s.getId());
+                    assertThat(e.getRequestId()).isEqualTo("req_nr");
+                    assertThat(e.getToolName()).isEqualTo("asaas/create_payment");
+                    assertThat(e.getToolCallId()).isEqualTo("ses_1-0a1b2c3d");
+                    assertThat(e.getToolError()).isEqualTo("Tool not registered: asaas/create_payment");
+                    assertThat(e.getResultBody().path("tool_call_id").asText()).isEqualTo("ses_1-0a1b2c3d");
+                    assertThat(e.getMessage()).contains("is not among this session's servers")
+                            .contains("create a session that includes it").contains("req_nr")
+                            .doesNotContain("authorize");
                 });
-        assertThatThrownBy(() -> s.executeAsync("zoop/charge", Map.of()).join())
-                .hasCauseInstanceOf(NotConnectedError.class);
+        assertThat(server.getRequestCount()).as("no hidden request").isEqualTo(2);
+    }
+
+    /**
+     * The runtime answers mcp.unknown_server for a server the session has, while its connections say connected:
+     * the fault is not the connection, so the failed result comes back as it is (with its tool_call_id).
+     */
+    @Test
+    void aServerFaultOnAConnectedServerIsAFailedResultNotNotConnected() throws Exception {
+        Session s = Fixtures.session(client, server);
+        server.enqueue(json("{\"servers\":[{\"id\":\"" + s.getId() + "-conn-0-zoop\",\"connected\":true}]}"));
+        assertThat(s.connections().pendingServers()).isEmpty();
+        server.enqueue(json("{\"success\":false,\"data\":{},\"error\":\"mcp.unknown_server: zoop\",\"duration\":2,"
+                + "\"server\":\"zoop\",\"tool\":\"zoop/charge\",\"tool_call_id\":\"tc_9\"}"));
+        ToolResult failed = s.execute("zoop/charge", Map.of());
+        assertThat(failed.success()).isFalse();
+        assertThat(failed.error()).isEqualTo("mcp.unknown_server: zoop");
+        assertThat(failed.toolCallId()).isEqualTo("tc_9");
+        server.enqueue(json("{\"success\":false,\"error\":\"Tool not registered: nuvem-fiscal/issue\","
+                + "\"tool_call_id\":\"tc_10\"}"));
+        assertThat(s.executeAsync("nuvem-fiscal/issue", Map.of()).get(5, TimeUnit.SECONDS).toolCallId())
+                .as("never asked about nuvem-fiscal: its state is unknown, so no blame").isEqualTo("tc_10");
+        server.enqueue(json("{\"success\":false,\"error\":\"Tool not registered: codespar_shop\"}"));
         ToolResult unimplemented = s.execute("codespar_shop", Map.of());
         assertThat(unimplemented.success()).as("a meta-tool the deployment lacks stays a result").isFalse();
         assertThat(unimplemented.error()).startsWith("Tool not registered");
+        assertThat(server.getRequestCount()).isEqualTo(5);
+    }
+
+    /** The latest connections answer listed zoop as pending: that is the session's own state, so it is thrown. */
+    @Test
+    void executeThrowsNotConnectedWhenTheLatestConnectionsAnswerHasTheServerPending() throws Exception {
+        Session s = Fixtures.session(client, server);
+        server.enqueue(json(PENDING));
+        s.connections();
+        server.enqueue(json("{\"success\":false,\"error\":\"mcp.unknown_server: zoop\",\"tool_call_id\":\"tc_3\"}")
+                .setHeader("X-Request-Id", "req_pending"));
+        assertThatThrownBy(() -> s.executeAsync("zoop/charge", Map.of()).join())
+                .cause().isInstanceOfSatisfying(NotConnectedError.class, e -> {
+                    assertThat(e.getPendingServers()).containsExactly("zoop");
+                    assertThat(e.getRequestId()).isEqualTo("req_pending");
+                    assertThat(e.getToolCallId()).isEqualTo("tc_3");
+                    assertThat(e.getMessage()).contains("not connected yet");
+                });
+    }
+
+    /** A name with an empty or blank part around a '/' never reaches the server, which would read another name. */
+    @Test
+    void malformedServerToolNamesAreRefusedBeforeTheNetwork() throws Exception {
+        Session s = Fixtures.session(client, server);
+        for (String bad : new String[] {"asaas/", "/x", "a//b", " /x", "asaas/ ", "a/b/"}) {
+            assertThatThrownBy(() -> s.execute(bad, Map.of())).as(bad)
+                    .isInstanceOfSatisfying(InvalidRequestError.class, e -> {
+                        assertThat(e.getMessage()).contains("is not a server/tool name");
+                        assertThat(e.getAttempts()).isZero();
+                    });
+            assertThat(s.executeAsync(bad, Map.of())).as(bad).isCompletedExceptionally();
+        }
+        server.enqueue(json("{\"success\":true,\"data\":{}}"));
+        assertThat(s.execute("nuvem-fiscal/nfse/issue", Map.of()).success()).as("more parts are fine").isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

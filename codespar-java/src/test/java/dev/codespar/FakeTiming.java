@@ -4,6 +4,7 @@ import dev.codespar.internal.http.Timing;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,9 +32,10 @@ public final class FakeTiming implements Timing {
     }
 
     @Override
-    public void sleep(Duration wait) {
+    public boolean sleep(Duration wait, CountDownLatch wake) {
         waits.add(wait);
         now.addAndGet(wait.toMillis());
+        return wake.getCount() == 0;
     }
 
     @Override

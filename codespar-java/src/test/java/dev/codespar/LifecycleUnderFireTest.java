@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.codespar.errors.CodeSparException;
 import dev.codespar.errors.NetworkError;
 import dev.codespar.errors.StreamError;
+import dev.codespar.internal.http.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -129,6 +130,72 @@ class LifecycleUnderFireTest {
                 }
             }
         };
+    }
+
+    /**
+     * A 429 asked for a 30 s wait, below maxRetryWait, so both calls sleep before their next attempt: closing the
+     * client ends the waits at once (not after 30 s) with the "client was closed" error, and no second attempt is
+     * made.
+     */
+    @Test
+    void closingTheClientEndsCallsWaitingToBeRetriedAtOnce() throws Exception {
+        // real waits, with a signal once a call has started one: both calls are then between attempts
+        CountDownLatch waiting = new CountDownLatch(2);
+        Timing system = Timing.system();
+        Timing signalling = new Timing() {
+            @Override
+            public long nowMillis() {
+                return system.nowMillis();
+            }
+
+            @Override
+            public boolean sleep(Duration wait, CountDownLatch wake) throws InterruptedException {
+                waiting.countDown();
+                return system.sleep(wait, wake);
+            }
+
+            @Override
+            public java.util.concurrent.Executor after(Duration wait) {
+                waiting.countDown();
+                return system.after(wait);
+            }
+
+            @Override
+            public double jitter() {
+                return system.jitter();
+            }
+        };
+        CodeSparClient own = CodeSparClient.builder().apiKey(Fixtures.KEY).baseUrl(server.url("/").toString())
+                .environment(name -> null).maxRetries(2).timeout(LONG).timing(signalling).build();
+        Session s = own.create("user_123");
+        Caller blocking = new Caller("blocking-retry", () -> s.execute("retry_me", Map.of()));
+        CompletableFuture<ToolResult> async = s.executeAsync("retry_me", Map.of());
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).as("both calls wait to be retried").isTrue();
+        long start = System.nanoTime();
+        own.close();
+        blocking.awaitEnd();
+        Throwable asyncFailure = catchAsync(async);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("well before the 30 s wait")
+                .isLessThan(PROMPTLY);
+        for (Throwable t : List.of(blocking.thrown.get(), asyncFailure)) {
+            assertThat(t).isInstanceOfSatisfying(NetworkError.class, e -> {
+                assertThat(e.getMessage()).contains("the CodeSpar client was closed while the call waited to be"
+                        + " retried; no further attempt was made");
+                assertThat(e.getAttempts()).isEqualTo(1);
+            });
+        }
+        assertThat(server.getRequestCount()).as("two creates, and one attempt of each call").isEqualTo(4);
+    }
+
+    private static Throwable catchAsync(CompletableFuture<?> future) throws InterruptedException {
+        try {
+            future.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the future did not end promptly", e);
+        }
     }
 
     @Test

@@ -82,10 +82,30 @@ class MocksValidationTest {
     void rejectsMocksOver64KiBOnceSerialized() {
         String big = "x".repeat(64 * 1024);
         assertThatThrownBy(() -> create(Map.of("asaas/x", Map.of("blob", big))))
-                .isInstanceOf(InvalidRequestError.class).hasMessageContaining("64 KiB");
+                .isInstanceOf(InvalidRequestError.class)
+                .hasMessageContaining("config.mocks: 65559 characters once serialized as JSON")
+                .hasMessageContaining("UTF-16 code units").hasMessageContaining("more than the 65536");
         server.enqueue(Fixtures.json(201, "{\"id\":\"ses_1\"}"));
         String fits = "x".repeat(64 * 1024 - "{\"asaas/x\":{\"blob\":\"\"}}".length());
         assertThatCode(() -> create(Map.of("asaas/x", Map.of("blob", fits)))).doesNotThrowAnyException();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /**
+     * The server limits {@code JSON.stringify(mocks).length}, UTF-16 code units: 65 513 "é" are twice as many UTF-8
+     * bytes but fit, and go out; emoji count twice, and one code unit over the limit is refused before the network.
+     */
+    @Test
+    void measuresTheSizeAsTheServerDoesInUtf16CodeUnits() throws Exception {
+        String frame = "{\"asaas/x\":{\"blob\":\"\"}}";
+        String accented = "é".repeat(64 * 1024 - frame.length());
+        assertThat(accented.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(64 * 1024);
+        server.enqueue(Fixtures.json(201, "{\"id\":\"ses_1\"}"));
+        assertThatCode(() -> create(Map.of("asaas/x", Map.of("blob", accented)))).doesNotThrowAnyException();
+        assertThat(server.takeRequest().getBody().size()).as("sent whole").isGreaterThan(64 * 1024);
+        String emoji = "\uD83D\uDE00".repeat((64 * 1024 - frame.length() + 1) / 2); // two code units each
+        assertThatThrownBy(() -> create(Map.of("asaas/x", Map.of("blob", emoji))))
+                .isInstanceOf(InvalidRequestError.class).hasMessageContaining("65537 characters");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -70,7 +70,8 @@ class ResponseParsingTest {
         assertThat(full.getCreatedAt()).isEqualTo(Instant.parse("2026-05-02T10:00:00Z"));
         Session runtime = client.create("user_rt");
         assertThat(runtime.getUserId()).as("falls back to the requested user").isEqualTo("user_rt");
-        assertThat(runtime.getServers()).isEmpty();
+        assertThat(runtime.getServers()).as("falls back to the requested servers (the default pair)")
+                .containsExactly("zoop", "nuvem-fiscal");
         assertThat(runtime.getCreatedAt()).isNotNull();
         Session old = client.create("user_old");
         assertThat(old.getServers()).containsExactly("asaas", "zoop");
@@ -200,7 +201,9 @@ class ResponseParsingTest {
                 + "\"input_schema\":{\"type\":\"object\"},\"server\":\"codespar\"},{\"name\":\"asaas/create_payment\"}]}"));
         server.enqueue(json("{\"data\":[{\"id\":\"asaas\",\"connected\":true,\"tools_count\":3,\"status\":\"ready\"}],"
                 + "\"total\":1,\"session_id\":\"ses_1\"}"));
-        server.enqueue(json("{\"servers\":[{\"id\":\"ses_1-conn-0-asaas\",\"connected\":true}]}"));
+        // the runtime's rows: "<session id>-conn-<n>-<server>", read back as the server they name
+        server.enqueue(json("{\"servers\":[{\"id\":\"" + s.getId() + "-conn-0-zoop\",\"connected\":true},"
+                + "{\"id\":\"" + s.getId() + "-conn-1-nuvem-fiscal\",\"connected\":false}]}"));
         SessionConnections sdk = s.connections();
         assertThat(sdk.servers().get(0)).isEqualTo(new ConnectedServer("asaas", "Asaas", "payments", "BR",
                 "path_secret", true));
@@ -212,7 +215,9 @@ class ResponseParsingTest {
         SessionConnections old = s.connections();
         assertThat(old.isReady()).isTrue();
         assertThat(old.tools()).isEmpty();
-        assertThat(s.connections().servers()).extracting(ConnectedServer::id).containsExactly("ses_1-conn-0-asaas");
+        SessionConnections runtime = s.connections();
+        assertThat(runtime.servers()).extracting(ConnectedServer::id).containsExactly("zoop", "nuvem-fiscal");
+        assertThat(runtime.pendingServers()).containsExactly("nuvem-fiscal");
         assertThat(new SessionConnections(List.of(), List.of(), null).isReady()).as("empty is never ready").isFalse();
     }
 

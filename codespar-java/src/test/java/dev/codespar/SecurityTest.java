@@ -211,7 +211,7 @@ class SecurityTest {
             printed.add(RetryPolicy.defaults());
             printed.add(CodeSparClient.builder().apiKey(TestSupport.KEY));
             printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null, RetryPolicy.defaults(),
-                    Duration.ofSeconds(1), null, null, null));
+                    Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)
                     .baseUrl("http://user:" + SECRET_PART + "@example.com").build()));

@@ -136,6 +136,76 @@ class SendStreamTest {
         assertThat(((StreamEvent.Done) events.get(4)).result().message()).isEqualTo("ok");
     }
 
+    /** The runtime's JSON send answer for the same turn (also the result of its done frame). */
+    static final String RUNTIME_SEND_ANSWER = "{\"message\":\"Done: 3 results\",\"tool_calls\":["
+            + "{\"tool_name\":\"asaas__create_payment\",\"server_id\":\"asaas\",\"status\":\"success\","
+            + "\"duration_ms\":0,\"input\":{\"value\":10},\"output\":{\"id\":\"pay_test_42\",\"status\":\"PENDING\"}},"
+            + "{\"tool_name\":\"asaas__get_payment\",\"server_id\":\"asaas\",\"status\":\"error\",\"duration_ms\":0,"
+            + "\"input\":{},\"output\":{\"error\":\"mocks_exhausted\"},\"error_code\":\"mocks_exhausted\"},"
+            + "{\"tool_name\":\"codespar_pay\",\"server_id\":\"\",\"status\":\"error\",\"duration_ms\":0,\"input\":{},"
+            + "\"output\":null,\"error_code\":\"unknown_tool_name: codespar_pay\"}],\"iterations\":2}";
+
+    /** The runtime's stream as captured from it (test mode, a mocked payment, a drained mock, an unknown tool). */
+    static final String RUNTIME_CAPTURE = "event: user_message\ndata: {\"content\":\"CALL three tools\"}\n\n"
+            + "event: assistant_text\ndata: {\"content\":\"Calling tools.\",\"iteration\":1}\n\n"
+            + "event: tool_use\ndata: {\"id\":\"toolu_1\",\"name\":\"asaas__create_payment\",\"input\":{\"value\":10},"
+            + "\"iteration\":1}\n\n"
+            + "event: tool_result\ndata: {\"tool_use_id\":\"toolu_1\",\"content\":{\"id\":\"pay_test_42\","
+            + "\"status\":\"PENDING\"},\"is_error\":false,\"iteration\":1}\n\n"
+            + "event: tool_use\ndata: {\"id\":\"toolu_2\",\"name\":\"asaas__get_payment\",\"input\":{},\"iteration\":1}\n\n"
+            + "event: tool_result\ndata: {\"tool_use_id\":\"toolu_2\",\"content\":{\"error\":\"mocks_exhausted\"},"
+            + "\"is_error\":true,\"iteration\":1}\n\n"
+            + "event: tool_use\ndata: {\"id\":\"toolu_3\",\"name\":\"codespar_pay\",\"input\":{},\"iteration\":1}\n\n"
+            + "event: tool_result\ndata: {\"tool_use_id\":\"toolu_3\",\"content\":\"unknown_tool_name: codespar_pay\","
+            + "\"is_error\":true,\"iteration\":1}\n\n"
+            + "event: assistant_text\ndata: {\"content\":\"Done: 3 results\",\"iteration\":2}\n\n"
+            + "event: done\ndata: {\"result\":" + RUNTIME_SEND_ANSWER + "}\n\n";
+
+    /**
+     * A runtime tool_result carries only its tool_use's id: each result is joined to its tool_use (name, server,
+     * input), and the stream's records agree with the done record and the JSON send answer on name, server and
+     * error code.
+     */
+    @Test
+    void runtimeToolResultsAreJoinedToTheirToolUseAndAgreeWithDoneAndSend() {
+        List<StreamEvent> events = all(RUNTIME_CAPTURE);
+        List<ToolCallRecord> streamed = events.stream().filter(StreamEvent.ToolResultEvent.class::isInstance)
+                .map(e -> ((StreamEvent.ToolResultEvent) e).toolCall()).collect(Collectors.toList());
+        assertThat(streamed).extracting(ToolCallRecord::toolName)
+                .containsExactly("asaas__create_payment", "asaas__get_payment", "codespar_pay");
+        assertThat(streamed).extracting(ToolCallRecord::serverId).containsExactly("asaas", "asaas", null);
+        assertThat(streamed).extracting(ToolCallRecord::errorCode)
+                .containsExactly(null, "mocks_exhausted", "unknown_tool_name: codespar_pay");
+        assertThat(streamed).extracting(ToolCallRecord::status)
+                .containsExactly(ToolCallStatus.SUCCESS, ToolCallStatus.ERROR, ToolCallStatus.ERROR);
+        assertThat(streamed.get(0).input().path("value").asInt()).isEqualTo(10);
+        assertThat(streamed.get(0).id()).isEqualTo("toolu_1");
+        assertThat(streamed.get(1).isMocksExhausted()).isTrue();
+
+        SendResult done = ((StreamEvent.Done) events.get(events.size() - 1)).result();
+        server.enqueue(json(200, RUNTIME_SEND_ANSWER));
+        SendResult sent = session.send("CALL three tools");
+        for (List<ToolCallRecord> records : List.of(done.toolCalls(), sent.toolCalls())) {
+            assertThat(records).extracting(ToolCallRecord::toolName)
+                    .isEqualTo(streamed.stream().map(ToolCallRecord::toolName).collect(Collectors.toList()));
+            assertThat(records).extracting(ToolCallRecord::serverId)
+                    .as("an empty server_id reads as none, as the stream has none").containsExactly("asaas", "asaas", null);
+            assertThat(records).extracting(ToolCallRecord::errorCode)
+                    .isEqualTo(streamed.stream().map(ToolCallRecord::errorCode).collect(Collectors.toList()));
+        }
+    }
+
+    /** A result whose tool_use never came (or came on another stream) still reads, without a name. */
+    @Test
+    void aRuntimeToolResultWithoutItsToolUseKeepsWhatItHas() {
+        List<StreamEvent> events = all("event: tool_result\ndata: {\"tool_use_id\":\"toolu_9\","
+                + "\"content\":\"unknown_tool_name: x\",\"is_error\":true}\n\nevent: done\ndata: {}\n\n");
+        ToolCallRecord orphan = ((StreamEvent.ToolResultEvent) events.get(0)).toolCall();
+        assertThat(orphan.id()).isEqualTo("toolu_9");
+        assertThat(orphan.toolName()).isNull();
+        assertThat(orphan.errorCode()).isEqualTo("unknown_tool_name: x");
+    }
+
     @Test
     void skipsHeartbeatsJoinsMultiLineDataReadsCrlfAndPassesUnknownEventsThrough() {
         List<StreamEvent> events = all(": heartbeat 1\r\n\r\n"

@@ -1,5 +1,6 @@
 package dev.codespar.errors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.Session;
 import java.util.List;
 import java.util.Optional;
@@ -7,20 +8,49 @@ import java.util.Optional;
 /**
  * A tool needs a server whose connection is not ready.
  *
- * <p>Thrown when waiting for a session's connections runs past its deadline with servers still pending, when a
- * session created with "wait for connections" did not see them come up in time, and when the server answers that
- * a tool's server is not connected or not registered. The error carries the session id and the servers still
- * pending, so the caller can send the user a connect link, keep going, or close the session.
+ * <p>Thrown only where the session's own state says so: waiting for a session's connections ran past its deadline
+ * with servers still pending; a session created with "wait for connections" did not see them come up in time; or a
+ * tool call's answer says its server is not there ({@code mcp.unknown_server}, {@code Tool not registered}) and that
+ * server is not among the session's servers, or was pending in the latest connections answer. In the last case the
+ * error keeps what the failed call answered: {@link #getRequestId()}, {@link #getToolCallId()},
+ * {@link #getToolError()} and {@link #getResultBody()}.
  *
  * <p>A 422 {@code needs_connection} answer is not this class: it is a {@link NeedsConnectionError} carrying the
  * {@code connect_url} to send to the user.
+ *
+ * <pre>{@code
+ * try {
+ *     session.execute("asaas/create_payment", input);
+ * } catch (NotConnectedError e) {
+ *     log.warn("not connected: {} (request_id={})", e.getPendingServers(), e.getRequestId());
+ * }
+ * }</pre>
  */
 public final class NotConnectedError extends CodeSparException {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final String sessionId;
-    private final List<String> pendingServers;
+    /**
+     * What a failed tool call answered, for the error it becomes.
+     *
+     * @param sessionId the session, or {@code null}
+     * @param pendingServers the servers not there or not connected
+     * @param requestId the request id of the answer, or {@code null}
+     * @param toolName the tool that was called, or {@code null}
+     * @param toolCallId the {@code tool_call_id} of the failed call, or {@code null}
+     * @param toolError the {@code error} of the failed result, or {@code null}
+     * @param resultBody the whole answer, or {@code null}
+     */
+    public record Details(String sessionId, List<String> pendingServers, String requestId, String toolName,
+            String toolCallId, String toolError, JsonNode resultBody) {
+
+        /** Copies the list. */
+        public Details {
+            pendingServers = pendingServers == null ? List.of() : List.copyOf(pendingServers);
+        }
+    }
+
+    private final Details details;
     private final transient Session session;
 
     /**
@@ -31,7 +61,17 @@ public final class NotConnectedError extends CodeSparException {
      * @param pendingServers the servers that are not connected yet (copied)
      */
     public NotConnectedError(String message, String sessionId, List<String> pendingServers) {
-        this(message, sessionId, pendingServers, null);
+        this(message, new Details(sessionId, pendingServers, null, null, null, null, null), null);
+    }
+
+    /**
+     * Creates the error for a failed tool call.
+     *
+     * @param message what is not connected and what to do about it
+     * @param details what the call answered
+     */
+    public NotConnectedError(String message, Details details) {
+        this(message, details, null);
     }
 
     /**
@@ -43,13 +83,12 @@ public final class NotConnectedError extends CodeSparException {
      * @param pendingServers the servers that are not connected yet (copied)
      */
     public NotConnectedError(String message, Session session, List<String> pendingServers) {
-        this(message, session.getId(), pendingServers, session);
+        this(message, new Details(session.getId(), pendingServers, null, null, null, null, null), session);
     }
 
-    private NotConnectedError(String message, String sessionId, List<String> pendingServers, Session session) {
+    private NotConnectedError(String message, Details details, Session session) {
         super(message, null);
-        this.sessionId = sessionId;
-        this.pendingServers = pendingServers == null ? List.of() : List.copyOf(pendingServers);
+        this.details = details;
         this.session = session;
     }
 
@@ -80,15 +119,61 @@ public final class NotConnectedError extends CodeSparException {
      * @return the session id, or {@code null} when unknown
      */
     public String getSessionId() {
-        return sessionId;
+        return details.sessionId();
     }
 
     /**
-     * The servers still waiting for a connection, e.g. {@code ["asaas"]}.
+     * The servers not there or still waiting for a connection, e.g. {@code ["asaas"]}.
      *
      * @return an immutable list, possibly empty
      */
     public List<String> getPendingServers() {
-        return pendingServers;
+        return details.pendingServers();
+    }
+
+    /**
+     * The request id of the answer that showed the server missing, for a support ticket.
+     *
+     * @return the id, or {@code null} when the server sent none or no call was involved (a wait that timed out)
+     */
+    public String getRequestId() {
+        return details.requestId();
+    }
+
+    /**
+     * The tool whose call failed.
+     *
+     * @return the tool name, or {@code null} when no tool call was involved
+     */
+    public String getToolName() {
+        return details.toolName();
+    }
+
+    /**
+     * The {@code tool_call_id} of the failed call.
+     *
+     * @return the id, or {@code null} when the answer had none or no tool call was involved
+     */
+    public String getToolCallId() {
+        return details.toolCallId();
+    }
+
+    /**
+     * The {@code error} of the failed result, e.g. {@code Tool not registered: asaas/create_payment}.
+     *
+     * @return the error, or {@code null} when no tool call was involved
+     */
+    public String getToolError() {
+        return details.toolError();
+    }
+
+    /**
+     * The failed call's whole answer ({@code success}, {@code error}, {@code tool_call_id}, ...), as the server sent
+     * it.
+     *
+     * @return the JSON, or {@code null} when no tool call was involved
+     */
+    public JsonNode getResultBody() {
+        return details.resultBody();
     }
 }

@@ -4,46 +4,28 @@ import dev.codespar.RetryPolicy;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.errors.NetworkError;
-import dev.codespar.errors.TimeoutError;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one path every CodeSpar call takes: request build, retry loop, OkHttp, then the value or a typed error.
+ * The one path every CodeSpar call takes: request build, attempt, retry decision, then the value or a typed error.
+ * A blocking call ({@link #execute}) and an asynchronous one ({@link #executeAsync}) run the same per-attempt step
+ * ({@link #answered}, {@link #failed}) and ask the same {@link RetryDecision}; they differ only in how they wait.
  *
  * <p>Thread-safe. Every {@link Response} is closed on every path, except the one a stream call hands to its
  * caller. Nothing here logs a header.
  */
 public final class HttpTransport implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Everything the transport needs; built by the client builder after it has validated each value.
@@ -55,11 +37,14 @@ public final class HttpTransport implements AutoCloseable {
      * @param retryPolicy when to retry
      * @param timeout the per-attempt timeout
      * @param callTimeout the overall deadline of a call and its retries, or {@code null} for none
+     * @param maxPostConnectionIdle the longest a pooled connection may have been idle for a non-idempotent request
+     *     to be sent on it
      * @param httpClient the caller's client to copy, or {@code null} for a new one owned by the transport
      * @param timing clock, sleeps and jitter
      */
     public record Settings(HttpUrl baseUrl, String apiKey, String userAgent, String projectId,
-            RetryPolicy retryPolicy, Duration timeout, Duration callTimeout, OkHttpClient httpClient, Timing timing) {
+            RetryPolicy retryPolicy, Duration timeout, Duration callTimeout, Duration maxPostConnectionIdle,
+            OkHttpClient httpClient, Timing timing) {
 
         @Override
         public String toString() {
@@ -102,16 +87,15 @@ public final class HttpTransport implements AutoCloseable {
     private final boolean ownsClient;
     private final HttpUrl baseUrl;
     private final String projectId;
-    private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final Duration callTimeout;
     private final Timing timing;
-    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
-    private final CodeSparHeaders headers;
-    private final String authorization;
-    private final String userAgent;
+    private final RequestFactory requests;
+    private final RetryDecision retries;
+    private final StaleConnections staleConnections;
+    private final InFlightCalls inFlight;
+    private final AttemptLog log;
     private final Map<Duration, OkHttpClient> streamClients = new ConcurrentHashMap<>();
-    private volatile boolean closed;
 
     /**
      * Creates the transport and its OkHttp client (a copy of the caller's, when one is given).
@@ -121,44 +105,18 @@ public final class HttpTransport implements AutoCloseable {
     public HttpTransport(Settings settings) {
         this.baseUrl = settings.baseUrl();
         this.projectId = settings.projectId();
-        this.retryPolicy = settings.retryPolicy();
         this.timeout = settings.timeout();
         this.callTimeout = settings.callTimeout();
         this.timing = settings.timing();
         this.ownsClient = settings.httpClient() == null;
-        OkHttpClient.Builder builder;
-        if (ownsClient) {
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(256);
-            dispatcher.setMaxRequestsPerHost(128);
-            builder = new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES));
-        } else {
-            builder = settings.httpClient().newBuilder();
-        }
-        // With no application interceptor of the caller's, nothing but OkHttp sees the request, and the headers are
-        // set where it is built (one request copy less per call). A caller's interceptor would see, and might log, the
-        // key: then it is added last, by an interceptor of the SDK's own that runs after theirs.
-        this.headers = ownsClient || settings.httpClient().interceptors().isEmpty()
-                ? null : new CodeSparHeaders(settings.apiKey(), settings.userAgent());
-        this.authorization = headers == null ? "Bearer " + settings.apiKey() : null;
-        this.userAgent = settings.userAgent();
-        if (headers != null) {
-            builder.addInterceptor(headers);
-        }
-        this.client = builder
-                .retryOnConnectionFailure(false)
-                // the API never redirects: following one would re-send a POST (a payment, its body) to wherever the
-                // Location points, or turn it into a GET; a 3xx is an error the caller sees instead
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(min(timeout, MAX_CONNECT_TIMEOUT))
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(Duration.ZERO)
-                .addNetworkInterceptor(new SendMarker())
-                .build();
+        Authentication authentication = new Authentication(settings.apiKey(), settings.userAgent(),
+                settings.httpClient());
+        this.staleConnections = new StaleConnections(settings.maxPostConnectionIdle());
+        this.client = OkHttpClients.build(settings.httpClient(), timeout, authentication, staleConnections);
+        this.requests = new RequestFactory(baseUrl, projectId, authentication);
+        this.retries = new RetryDecision(settings.retryPolicy(), timing);
+        this.inFlight = new InFlightCalls(timing);
+        this.log = new AttemptLog(timing);
     }
 
     /**
@@ -189,8 +147,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * The clock and sleeps of this transport; callers that poll (e.g. waiting for connections) use it so that
-     * tests control time.
+     * The clock of this transport; callers that poll (waiting for connections) read it so that tests control time.
      *
      * @return the timing
      */
@@ -199,12 +156,23 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
+     * Pauses a poller between two polls; returns early when the transport is closed (the next call then fails
+     * saying so).
+     *
+     * @param wait the pause
+     * @throws InterruptedException when the thread is interrupted
+     */
+    public void pause(Duration wait) throws InterruptedException {
+        inFlight.pause(wait);
+    }
+
+    /**
      * Whether {@link #close()} was called.
      *
      * @return {@code true} once closed
      */
     public boolean isClosed() {
-        return closed;
+        return inFlight.isClosed();
     }
 
     /**
@@ -235,28 +203,6 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * The non-blocking twin of {@link #openStream}: completes on OkHttp's dispatcher thread once a 2xx answer
-     * arrived and the reader wrapped it (failures before that follow the usual retry rules); cancelling the future
-     * before then cancels the HTTP call.
-     *
-     * @param request the request
-     * @param idleTimeout the longest silence tolerated on the socket
-     * @param reader wraps the open answer; it owns the answer from then on
-     * @param <T> the stream type
-     * @return a future of the stream
-     */
-    public <T> CompletableFuture<T> openStreamAsync(ApiRequest request, Duration idleTimeout,
-            ResponseReader<T> reader) {
-        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, streamClient(idleTimeout), true);
-        exchange.next();
-        return exchange.future;
-    }
-
-    private OkHttpClient streamClient(Duration idleTimeout) {
-        return streamClients.computeIfAbsent(idleTimeout, idle -> client.newBuilder().readTimeout(idle).build());
-    }
-
-    /**
      * The non-blocking twin of {@link #execute}: completes on OkHttp's dispatcher thread, waits between retries
      * without holding a thread, and cancels the HTTP call when the future is cancelled.
      *
@@ -266,266 +212,104 @@ public final class HttpTransport implements AutoCloseable {
      * @return a future completed with the value or with the typed error
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-        AsyncExchange<T> exchange = new AsyncExchange<>(request, reader, client, false);
-        exchange.next();
-        return exchange.future;
+        return new AsyncExchange<>(request, reader, client, false).start();
     }
 
     /**
-     * Closes the transport: calls in flight fail with a {@link NetworkError} saying so, new calls are refused, and
-     * an OkHttp client created by the SDK releases its threads and connections. A caller's client is left alone.
+     * The non-blocking twin of {@link #openStream}: completes once a 2xx answer arrived and the reader wrapped it
+     * (failures before that follow the usual retry rules); cancelling the future before then cancels the HTTP call.
+     *
+     * @param request the request
+     * @param idleTimeout the longest silence tolerated on the socket
+     * @param reader wraps the open answer; it owns the answer from then on
+     * @param <T> the stream type
+     * @return a future of the stream
+     */
+    public <T> CompletableFuture<T> openStreamAsync(ApiRequest request, Duration idleTimeout,
+            ResponseReader<T> reader) {
+        return new AsyncExchange<>(request, reader, streamClient(idleTimeout), true).start();
+    }
+
+    /**
+     * Closes the transport: calls in flight, open streams and calls waiting to be retried fail at once with an error
+     * saying so, new calls are refused, and an OkHttp client created by the SDK releases its threads and
+     * connections. A caller's client is left alone.
      */
     @Override
     public void close() {
-        closed = true;
-        for (Call call : inFlight) {
-            call.cancel();
-        }
+        inFlight.close();
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
     }
 
-    // ---------------------------------------------------------------- synchronous loop
-
-    private <T> T run(ApiRequest request, ResponseReader<T> reader, boolean handOver, OkHttpClient via) {
-        long start = timing.nowMillis();
-        long deadline = deadlineFrom(start);
-        for (int attempt = 1; ; attempt++) {
-            ensureOpen(request, attempt - 1);
-            SendTracker tracker = new SendTracker();
-            Call call = via.newCall(toOkHttp(request, tracker));
-            if (!handOver) {
-                call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
-            }
-            Failure failure;
-            inFlight.add(call);
-            InterruptWatch.watch(call);
-            Response response = null;
-            boolean handedOver = false;
-            try {
-                response = call.execute();
-                if (response.isSuccessful()) {
-                    logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
-                    if (handOver) {
-                        requireEventStream(request, response);
-                        response = inFlightUntilClosed(response, call);
-                    }
-                    T value = reader.read(response, call);
-                    handedOver = handOver;
-                    return value;
-                }
-                failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
-                logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
-            } catch (IOException e) {
-                failure = networkFailure(request, e, tracker, response, true);
-                logFailure(request, failure, attempt, start);
-            } catch (InvalidResponseException e) {
-                throw ApiError.from(e.details().withAttempts(attempt));
-            } finally {
-                InterruptWatch.unwatch(call);
-                if (!handedOver) {
-                    inFlight.remove(call);
-                    if (response != null) {
-                        response.close();
-                    }
-                }
-            }
-            Duration wait = retryWait(request, failure, attempt, deadline);
-            if (wait == null) {
-                throw failure.toError(attempt);
-            }
-            LOG.debug("{} retrying in {} ms", request, wait.toMillis());
-            try {
-                timing.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NetworkError(ErrorDetails.of("network_error", 0,
-                        request + " was interrupted while waiting to retry; no further attempt was made")
-                        .withAttempts(attempt), failure.requestSent, e);
-            }
-        }
+    private OkHttpClient streamClient(Duration idleTimeout) {
+        return streamClients.computeIfAbsent(idleTimeout, idle -> OkHttpClients.forStream(client, idle));
     }
 
-    // ---------------------------------------------------------------- asynchronous loop
+    // ---------------------------------------------------------------- one attempt
 
-    /** A future whose cancellation cancels the HTTP call in flight. */
-    private static final class CallFuture<T> extends CompletableFuture<T> {
-        private volatile Call current;
+    /** What one attempt produced: the value, or the failure the retry decision looks at. */
+    private record Step<T>(T value, AttemptFailure failure) {}
 
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            Call call = current;
-            // a future already completed keeps its call: a stream handed over reads from it
-            if (cancelled && call != null) {
-                call.cancel();
-            }
-            return cancelled;
+    /** A new call for the next attempt; a non-idempotent one first closes connections idle past the bound. */
+    private Call newCall(ApiRequest request, OkHttpClient via, boolean stream, long deadline, RequestSent tracker) {
+        if (!request.isIdempotent()) {
+            staleConnections.sweep();
         }
-    }
-
-    private final class AsyncExchange<T> implements Callback {
-        private final ApiRequest request;
-        private final ResponseReader<T> reader;
-        private final OkHttpClient via;
-        private final boolean handOver;
-        private final CallFuture<T> future = new CallFuture<>();
-        private final long start = timing.nowMillis();
-        private final long deadline = deadlineFrom(start);
-        private int attempt;
-        private SendTracker tracker;
-
-        AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean handOver) {
-            this.request = request;
-            this.reader = reader;
-            this.via = via;
-            this.handOver = handOver;
+        Call call = via.newCall(requests.build(request, tracker));
+        if (!stream) {
+            call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
         }
-
-        void next() {
-            if (future.isDone()) {
-                return;
-            }
-            try {
-                ensureOpen(request, attempt);
-            } catch (NetworkError e) {
-                future.completeExceptionally(e);
-                return;
-            }
-            attempt++;
-            tracker = new SendTracker();
-            Call call = via.newCall(toOkHttp(request, tracker));
-            if (!handOver) {
-                call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
-            }
-            future.current = call;
-            inFlight.add(call);
-            if (future.isCancelled()) {
-                call.cancel();
-            }
-            call.enqueue(this);
-        }
-
-        @Override
-        public void onFailure(Call call, IOException e) {
-            inFlight.remove(call);
-            if (future.isDone()) {
-                return;
-            }
-            Failure failure = networkFailure(request, e, tracker, null, false);
-            logFailure(request, failure, attempt, start);
-            retryOrFail(failure);
-        }
-
-        @Override
-        public void onResponse(Call call, Response response) {
-            inFlight.remove(call);
-            T value = null;
-            boolean read = false;
-            boolean handedOver = false;
-            Failure failure = null;
-            Throwable error = null;
-            try {
-                if (future.isDone()) {
-                    return;
-                }
-                if (response.isSuccessful()) {
-                    logAttempt(request, response.code(), response.header("X-Request-Id"), attempt, start);
-                    if (handOver) {
-                        requireEventStream(request, response);
-                        inFlight.add(call);
-                        response = inFlightUntilClosed(response, call);
-                        if (closed) {
-                            call.cancel(); // close() ran before the call was registered again
-                        }
-                    }
-                    value = reader.read(response, call);
-                    read = true;
-                    if (handOver) {
-                        // a stream handed to a future cancelled meanwhile has no owner: its answer is closed below
-                        handedOver = future.complete(value);
-                        return;
-                    }
-                } else {
-                    failure = Failure.http(ErrorEnvelope.read(response, timing.nowMillis()));
-                    logAttempt(request, response.code(), failure.details.requestId(), attempt, start);
-                }
-            } catch (IOException e) {
-                failure = networkFailure(request, e, tracker, response, false);
-                logFailure(request, failure, attempt, start);
-            } catch (InvalidResponseException e) {
-                error = ApiError.from(e.details().withAttempts(attempt));
-            } catch (Throwable t) {
-                error = t;
-            } finally {
-                if (!handedOver) {
-                    response.close();
-                }
-            }
-            // the answer is closed (and its connection released) before anyone waiting on the future runs
-            if (error != null) {
-                future.completeExceptionally(error);
-            } else if (failure != null) {
-                retryOrFail(failure);
-            } else if (read) {
-                future.complete(value);
-            }
-        }
-
-        private void retryOrFail(Failure failure) {
-            Duration wait = retryWait(request, failure, attempt, deadline);
-            if (wait == null) {
-                future.completeExceptionally(failure.toError(attempt));
-                return;
-            }
-            LOG.debug("{} retrying in {} ms", request, wait.toMillis());
-            timing.after(wait).execute(this::next);
-        }
-    }
-
-    // ---------------------------------------------------------------- shared pieces
-
-    private void ensureOpen(ApiRequest request, int attemptsSoFar) {
-        if (closed) {
-            throw new NetworkError(ErrorDetails.of("network_error", 0,
-                    request + " was not sent: the CodeSpar client is closed").withAttempts(attemptsSoFar));
-        }
+        return call;
     }
 
     /**
-     * Keeps a stream's call among the calls in flight until its answer is closed, so that {@link #close()} cancels
-     * open streams too (their reader then fails with a {@code StreamError} saying the client was closed).
+     * The step after an answer arrived: the value of a 2xx answer (a stream's answer is handed over open), or the
+     * error details of any other. The answer is closed unless handed over.
+     *
+     * @throws ApiError {@code invalid_response} for a 2xx answer the reader cannot use (never retried)
      */
-    private Response inFlightUntilClosed(Response response, Call call) {
-        ResponseBody body = response.body();
-        if (body == null) {
-            inFlight.remove(call);
-            return response;
+    private <T> Step<T> answered(ApiRequest request, Call call, Response response, ResponseReader<T> reader,
+            boolean stream, int attempt, long start, boolean callerThread) {
+        boolean handedOver = false;
+        Response readable = response;
+        try {
+            if (!response.isSuccessful()) {
+                ErrorDetails details = ErrorEnvelope.read(response, timing.nowMillis());
+                log.answered(request, response.code(), details.requestId(), attempt, start);
+                return new Step<>(null, AttemptFailure.http(details));
+            }
+            log.answered(request, response.code(), response.header("X-Request-Id"), attempt, start);
+            if (stream) {
+                requireEventStream(request, response);
+                readable = inFlight.untilClosed(response, call);
+            }
+            T value = reader.read(readable, call);
+            handedOver = stream;
+            return new Step<>(value, null);
+        } catch (IOException e) {
+            AttemptFailure failure = failed(request, e, true, response.header("X-Request-Id"), callerThread);
+            log.failed(request, failure, attempt, start);
+            return new Step<>(null, failure);
+        } catch (InvalidResponseException e) {
+            throw ApiError.from(e.details().withAttempts(attempt));
+        } finally {
+            if (!handedOver) {
+                readable.close();
+            }
         }
-        return response.newBuilder().body(new ResponseBody() {
-            @Override
-            public MediaType contentType() {
-                return body.contentType();
-            }
+    }
 
-            @Override
-            public long contentLength() {
-                return body.contentLength();
-            }
-
-            @Override
-            public BufferedSource source() {
-                return body.source();
-            }
-
-            @Override
-            public void close() {
-                inFlight.remove(call);
-                body.close();
-            }
-        }).build();
+    /** The failure of an attempt that got no complete answer. */
+    private AttemptFailure failed(ApiRequest request, IOException e, boolean sent, String requestId,
+            boolean callerThread) {
+        boolean interrupted = !inFlight.isClosed() && callerThread && NetworkFailures.isInterruption(e);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return NetworkFailures.of(request, e, sent, inFlight.isClosed(), interrupted, requestId);
     }
 
     /**
@@ -556,181 +340,163 @@ public final class HttpTransport implements AutoCloseable {
         return Math.max(1, Math.min(perAttempt, remaining));
     }
 
-    private Request toOkHttp(ApiRequest request, SendTracker tracker) {
-        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegment("v1");
-        for (String segment : request.segments()) {
-            url.addPathSegment(segment);
-        }
-        for (Map.Entry<String, String> q : request.query().entrySet()) {
-            url.addQueryParameter(q.getKey(), q.getValue());
-        }
-        byte[] body = request.bodyBytes();
-        Request.Builder builder = new Request.Builder()
-                .url(url.build())
-                .method(request.method(), body == null ? null : RequestBody.create(body, JSON_TYPE))
-                .header("Accept", request.accept())
-                .tag(SendTracker.class, tracker);
-        if (headers == null) {
-            builder.header("Authorization", authorization).header("User-Agent", userAgent);
-        }
-        String project = request.projectId() != null ? request.projectId() : projectId;
-        if (project != null) {
-            builder.header("x-codespar-project", project);
-        }
-        return builder.build();
-    }
+    // ---------------------------------------------------------------- blocking calls
 
-    /**
-     * The wait before the next attempt, or {@code null} to give up now: the attempt budget is spent, the failure is
-     * not retryable for this method, the server asked for a wait above {@code maxRetryWait}, or the wait would pass
-     * the call deadline.
-     */
-    private Duration retryWait(ApiRequest request, Failure failure, int attempt, long deadline) {
-        if (attempt > retryPolicy.getMaxRetries() || !RetryRules.isRetryable(request, failure, retryPolicy)) {
-            return null;
-        }
-        Duration serverWait = failure.details.retryAfter();
-        Duration wait;
-        if (serverWait != null) {
-            if (serverWait.compareTo(retryPolicy.getMaxRetryWait()) > 0) {
-                LOG.debug("{} not retried: the server asked to wait {} ms, more than maxRetryWait", request,
-                        serverWait.toMillis());
-                return null;
+    private <T> T run(ApiRequest request, ResponseReader<T> reader, boolean stream, OkHttpClient via) {
+        long start = timing.nowMillis();
+        long deadline = deadlineFrom(start);
+        for (int attempt = 1; ; attempt++) {
+            inFlight.ensureOpen(request, attempt - 1);
+            RequestSent tracker = new RequestSent();
+            Call call = newCall(request, via, stream, deadline, tracker);
+            inFlight.add(call);
+            InterruptWatch.watch(call);
+            Step<T> step;
+            boolean handedOver = false;
+            try {
+                step = answered(request, call, call.execute(), reader, stream, attempt, start, true);
+                handedOver = stream && step.failure() == null;
+            } catch (IOException e) {
+                AttemptFailure failure = failed(request, e, tracker.isSent(), null, true);
+                log.failed(request, failure, attempt, start);
+                step = new Step<>(null, failure);
+            } finally {
+                InterruptWatch.unwatch(call);
+                if (!handedOver) {
+                    inFlight.remove(call);
+                }
             }
-            wait = serverWait;
-        } else {
-            wait = RetryRules.backoff(retryPolicy, attempt, timing.jitter());
-        }
-        if (deadline != Long.MAX_VALUE && timing.nowMillis() + wait.toMillis() >= deadline) {
-            LOG.debug("{} not retried: waiting {} ms would pass the call deadline", request, wait.toMillis());
-            return null;
-        }
-        return wait;
-    }
-
-    /**
-     * The failure of an attempt that got no complete answer.
-     *
-     * @param answer the answer whose head had arrived before the body failed, or {@code null}; its
-     *     {@code X-Request-Id} goes into the error, so that a body cut mid-way can still be traced
-     */
-    private Failure networkFailure(ApiRequest request, IOException e, SendTracker tracker, Response answer,
-            boolean callerThread) {
-        Failure failure = networkFailure(request, e, tracker, answer != null, callerThread);
-        String requestId = answer == null ? null : answer.header("X-Request-Id");
-        return requestId == null || requestId.isBlank() ? failure : failure.withRequestId(requestId.strip());
-    }
-
-    private Failure networkFailure(ApiRequest request, IOException e, SendTracker tracker, boolean answerStarted,
-            boolean callerThread) {
-        boolean sent = answerStarted || tracker.isSent();
-        if (closed) {
-            return Failure.fatal(ErrorDetails.of("network_error", 0,
-                    request + " failed: the CodeSpar client was closed while the call was in flight"
-                            + (sent ? "; the request had been sent, so the server may have processed it" : "")),
-                    sent, e);
-        }
-        boolean interrupted = callerThread && (Thread.currentThread().isInterrupted()
-                || (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage())));
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-            return Failure.fatal(ErrorDetails.of("network_error", 0, request + " was interrupted"
-                    + (sent ? "; the request had been sent, so the server may have processed it" : "")), sent, e);
-        }
-        boolean timedOut = e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
-        StringBuilder message = new StringBuilder(request.toString()).append(" failed: ").append(describe(e, sent));
-        if (sent && !request.isIdempotent()) {
-            message.append("; the request had been sent, so the server may have processed it: check the outcome")
-                    .append(" before sending it again");
-        } else if (!sent) {
-            message.append("; the request never reached the server");
-        }
-        return Failure.network(ErrorDetails.of(timedOut ? "timeout" : "network_error", 0, message.toString()),
-                timedOut, sent, e);
-    }
-
-    private static String describe(IOException e, boolean sent) {
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return "could not connect (" + detail + ")";
-        }
-        if (e instanceof UnknownHostException) {
-            return "could not resolve the host (" + detail + ")";
-        }
-        if (e instanceof SSLException) {
-            return "TLS failed (" + detail + ")";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return (sent ? "no answer in time" : "connect timed out") + " (" + detail + ")";
-        }
-        if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-            return "the call did not complete within its timeout";
-        }
-        return "connection failed (" + detail + ")";
-    }
-
-    /** {@code start} is from {@link Timing#nowMillis()}, so the elapsed time is read from the same clock. */
-    private void logAttempt(ApiRequest request, int status, String requestId, int attempt, long start) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} -> {} request_id={} attempt={} elapsed={}ms", request, status, requestId, attempt,
-                    timing.nowMillis() - start);
-        }
-    }
-
-    private void logFailure(ApiRequest request, Failure failure, int attempt, long start) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} -> {} ({}) request_id={} attempt={} elapsed={}ms", request, failure.details.code(),
-                    failure.cause == null ? "" : failure.cause.getClass().getSimpleName(),
-                    failure.details.requestId(), attempt, timing.nowMillis() - start);
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /** What one failed attempt left behind, before it becomes an exception. */
-    static final class Failure {
-        final ErrorDetails details;
-        final boolean network;
-        final boolean timedOut;
-        final boolean requestSent;
-        final boolean fatal;
-        final IOException cause;
-
-        private Failure(ErrorDetails details, boolean network, boolean timedOut, boolean requestSent, boolean fatal,
-                IOException cause) {
-            this.details = details;
-            this.network = network;
-            this.timedOut = timedOut;
-            this.requestSent = requestSent;
-            this.fatal = fatal;
-            this.cause = cause;
-        }
-
-        static Failure http(ErrorDetails details) {
-            return new Failure(details, false, false, true, false, null);
-        }
-
-        static Failure network(ErrorDetails details, boolean timedOut, boolean sent, IOException cause) {
-            return new Failure(details, true, timedOut, sent, false, cause);
-        }
-
-        static Failure fatal(ErrorDetails details, boolean sent, IOException cause) {
-            return new Failure(details, true, false, sent, true, cause);
-        }
-
-        Failure withRequestId(String requestId) {
-            return new Failure(details.withRequestId(requestId), network, timedOut, requestSent, fatal, cause);
-        }
-
-        ApiError toError(int attempts) {
-            ErrorDetails d = details.withAttempts(attempts);
-            if (!network) {
-                return ApiError.from(d);
+            if (step.failure() == null) {
+                return step.value();
             }
-            return timedOut ? new TimeoutError(d, requestSent, cause) : new NetworkError(d, requestSent, cause);
+            Duration wait = retries.next(request, step.failure(), attempt, deadline);
+            if (wait == null) {
+                throw step.failure().toError(attempt);
+            }
+            log.retrying(request, wait.toMillis());
+            inFlight.awaitRetry(request, wait, step.failure(), attempt);
+        }
+    }
+
+    // ---------------------------------------------------------------- asynchronous calls
+
+    /** A future whose cancellation cancels the HTTP call in flight. */
+    private static final class CallFuture<T> extends CompletableFuture<T> {
+        private volatile Call current;
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            Call call = current;
+            // a future already completed keeps its call: a stream handed over reads from it
+            if (cancelled && call != null) {
+                call.cancel();
+            }
+            return cancelled;
+        }
+    }
+
+    private final class AsyncExchange<T> implements Callback, InFlightCalls.RetryWaiter {
+        private final ApiRequest request;
+        private final ResponseReader<T> reader;
+        private final OkHttpClient via;
+        private final boolean stream;
+        private final CallFuture<T> future = new CallFuture<>();
+        private final long start = timing.nowMillis();
+        private final long deadline = deadlineFrom(start);
+        private int attempt;
+        private RequestSent tracker;
+        private AttemptFailure lastFailure;
+
+        AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean stream) {
+            this.request = request;
+            this.reader = reader;
+            this.via = via;
+            this.stream = stream;
+        }
+
+        CompletableFuture<T> start() {
+            resume();
+            return future;
+        }
+
+        @Override
+        public void resume() {
+            if (future.isDone()) {
+                return;
+            }
+            try {
+                inFlight.ensureOpen(request, attempt);
+            } catch (NetworkError e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            attempt++;
+            tracker = new RequestSent();
+            Call call = newCall(request, via, stream, deadline, tracker);
+            future.current = call;
+            inFlight.add(call);
+            if (future.isCancelled()) {
+                call.cancel();
+            }
+            call.enqueue(this);
+        }
+
+        @Override
+        public void closed() {
+            future.completeExceptionally(InFlightCalls.closedWhileWaiting(request, lastFailure, attempt));
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            inFlight.remove(call);
+            if (future.isDone()) {
+                return;
+            }
+            AttemptFailure failure = failed(request, e, tracker.isSent(), null, false);
+            log.failed(request, failure, attempt, start);
+            retryOrFail(failure);
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            inFlight.remove(call);
+            if (future.isDone()) {
+                response.close();
+                return;
+            }
+            Step<T> step;
+            try {
+                step = answered(request, call, response, reader, stream, attempt, start, false);
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+                return;
+            }
+            // the answer is closed (and its connection released) before anyone waiting on the future runs
+            if (step.failure() != null) {
+                retryOrFail(step.failure());
+            } else if (!future.complete(step.value()) && stream && step.value() instanceof AutoCloseable) {
+                closeQuietly((AutoCloseable) step.value()); // cancelled meanwhile: the stream has no owner
+            }
+        }
+
+        private void retryOrFail(AttemptFailure failure) {
+            Duration wait = retries.next(request, failure, attempt, deadline);
+            if (wait == null) {
+                future.completeExceptionally(failure.toError(attempt));
+                return;
+            }
+            log.retrying(request, wait.toMillis());
+            lastFailure = failure;
+            inFlight.scheduleRetry(wait, this);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable stream) {
+        try {
+            stream.close();
+        } catch (Exception e) {
+            // nobody owns the stream any more: there is no one to report to
         }
     }
 }

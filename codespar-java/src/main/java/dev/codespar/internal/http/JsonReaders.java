@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.internal.json.Json;
@@ -20,28 +21,36 @@ public final class JsonReaders {
 
     private static final HttpTransport.ResponseReader<Void> DISCARD = (response, call) -> null;
 
+    /** Any JSON document; an empty or blank body reads as a missing node. */
     private static final HttpTransport.ResponseReader<JsonNode> TREE = (response, call) -> {
         ResponseBody body = response.body();
         if (body == null || body.contentLength() == 0) {
-            return Json.MAPPER.createObjectNode();
+            return MissingNode.getInstance();
         }
         JsonNode node = read(response, Json.TREE_READER, body);
-        return node == null || node.isMissingNode() ? Json.MAPPER.createObjectNode() : node;
+        return node == null ? MissingNode.getInstance() : node;
     };
 
     private static final HttpTransport.ResponseReader<JsonAnswer> ANSWER = (response, call) -> {
         JsonNode json = TREE.read(response, call);
-        String requestId = response.header("X-Request-Id");
-        if (requestId == null && json.path("request_id").isTextual()) {
-            requestId = json.get("request_id").asText();
+        if (!json.isObject()) {
+            throw unusable(response, json, "a JSON object");
         }
-        return new JsonAnswer(json, response.code(), requestId);
+        return new JsonAnswer(json, response.code(), requestId(response, json), call(response));
+    };
+
+    private static final HttpTransport.ResponseReader<JsonAnswer> LIST = (response, call) -> {
+        JsonNode json = TREE.read(response, call);
+        if (!json.isObject() && !json.isArray()) {
+            throw unusable(response, json, "a JSON object or array");
+        }
+        return new JsonAnswer(json, response.code(), requestId(response, json), call(response));
     };
 
     private JsonReaders() {}
 
     /**
-     * Reads the body as a JSON tree; an empty body is an empty object.
+     * Reads the body as any JSON document; an empty body is a missing node.
      *
      * @return the reader
      */
@@ -50,12 +59,24 @@ public final class JsonReaders {
     }
 
     /**
-     * Reads the body as a JSON tree, with the status and the request id.
+     * Reads a body that must be a JSON object, with the status and the request id. Anything else (an empty or blank
+     * body, {@code null}, an array, a bare string or number) is a 2xx answer the SDK cannot use: the call fails with
+     * {@code invalid_response} rather than reading as an empty result, because a caller reads an empty result as
+     * "the tool refused" and may pay again for a payment that went through.
      *
      * @return the reader
      */
     public static HttpTransport.ResponseReader<JsonAnswer> answer() {
         return ANSWER;
+    }
+
+    /**
+     * Like {@link #answer()}, for lists: a JSON object or a bare array.
+     *
+     * @return the reader
+     */
+    public static HttpTransport.ResponseReader<JsonAnswer> list() {
+        return LIST;
     }
 
     /**
@@ -65,6 +86,18 @@ public final class JsonReaders {
      */
     public static HttpTransport.ResponseReader<Void> discard() {
         return DISCARD;
+    }
+
+    private static String call(Response response) {
+        return response.request().method() + " " + response.request().url().encodedPath();
+    }
+
+    private static String requestId(Response response, JsonNode json) {
+        String requestId = response.header("X-Request-Id");
+        if (requestId == null && json.path("request_id").isTextual()) {
+            requestId = json.get("request_id").asText();
+        }
+        return requestId;
     }
 
     private static JsonNode read(Response response, ObjectReader reader, ResponseBody body) throws IOException {
@@ -89,14 +122,36 @@ public final class JsonReaders {
         String detail = e instanceof JsonProcessingException
                 ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
         return new InvalidResponseException(ErrorDetails.of("invalid_response", response.code(),
-                        response.request().method() + " " + response.request().url().encodedPath()
-                                + " answered " + response.code() + " with a body that is not the expected JSON: "
+                        call(response) + " answered " + response.code() + " with a body that is not the expected JSON: "
                                 + detail)
                 .withRequestId(response.header("X-Request-Id")));
     }
 
+    /** The error for a 2xx answer that is JSON, but not the kind of document the call answers with. */
+    private static InvalidResponseException unusable(Response response, JsonNode json, String expected) {
+        String got = json.isMissingNode() ? "an empty body" : json.isNull() ? "null"
+                : json.isArray() ? "an array" : json.isTextual() ? "a string" : json.isNumber() ? "a number"
+                : json.isBoolean() ? "a boolean" : "an object";
+        return new InvalidResponseException(ErrorDetails.of("invalid_response", response.code(),
+                        call(response) + " answered " + response.code() + " with " + got + " where the SDK needs " + expected
+                                + "; the server may have done the work: check before repeating the call")
+                .withRequestId(response.header("X-Request-Id"))
+                .withBody(json.isMissingNode() ? null : json));
+    }
+
     /**
      * The error for a 2xx answer that lacks a field the SDK cannot do without.
+     *
+     * @param answer the answer
+     * @param field the missing field
+     * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
+     */
+    public static InvalidResponseException missingField(JsonAnswer answer, String field) {
+        return missingField(answer, field, answer.call());
+    }
+
+    /**
+     * {@link #missingField(JsonAnswer, String)} with the call described by the caller.
      *
      * @param answer the answer
      * @param field the missing field

@@ -2,6 +2,7 @@ package dev.codespar.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,14 @@ public interface Timing {
     long nowMillis();
 
     /**
-     * Blocks the calling thread.
+     * Blocks the calling thread until the wait has passed or {@code wake} has been released, whichever comes first.
      *
      * @param wait how long
+     * @param wake ends the wait early once counted down (the client was closed)
+     * @return {@code true} when {@code wake} ended the wait
      * @throws InterruptedException when the thread is interrupted while waiting
      */
-    void sleep(Duration wait) throws InterruptedException;
+    boolean sleep(Duration wait, CountDownLatch wake) throws InterruptedException;
 
     /**
      * An executor that runs its task once the wait has passed, without blocking the caller.
@@ -62,10 +65,8 @@ public interface Timing {
         }
 
         @Override
-        public void sleep(Duration wait) throws InterruptedException {
-            if (!wait.isZero() && !wait.isNegative()) {
-                TimeUnit.NANOSECONDS.sleep(wait.toNanos());
-            }
+        public boolean sleep(Duration wait, CountDownLatch wake) throws InterruptedException {
+            return wake.await(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
         }
 
         @Override

@@ -66,6 +66,20 @@ public final class Json {
     }
 
     /**
+     * Serializes a value to compact JSON text.
+     *
+     * @param value the value
+     * @return the text
+     */
+    public static String toText(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
      * Converts a value (map, record, list) to a JSON tree.
      *
      * @param value the value, or {@code null}

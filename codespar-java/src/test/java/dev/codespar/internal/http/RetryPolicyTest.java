@@ -66,7 +66,7 @@ class RetryPolicyTest {
     private HttpTransport transport(RetryPolicy policy, Duration timeout, Duration callTimeout) {
         transport = new HttpTransport(new HttpTransport.Settings(
                 HttpUrl.get(server.url("/").toString()), TestSupport.KEY, "codespar-java/test", null, policy,
-                timeout, callTimeout, null, timing));
+                timeout, callTimeout, Duration.ofSeconds(1), null, timing));
         return transport;
     }
 
@@ -335,7 +335,8 @@ class RetryPolicyTest {
             port = s.getLocalPort();
         }
         transport = new HttpTransport(new HttpTransport.Settings(HttpUrl.get("http://127.0.0.1:" + port),
-                TestSupport.KEY, "ua", null, RetryPolicy.defaults(), Duration.ofSeconds(2), null, null, timing));
+                TestSupport.KEY, "ua", null, RetryPolicy.defaults(), Duration.ofSeconds(2), null, Duration.ofSeconds(1),
+                null, timing));
 
         ApiError e = fail(POST);
 
