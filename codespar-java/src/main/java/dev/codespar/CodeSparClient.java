@@ -93,9 +93,9 @@ public final class CodeSparClient implements AutoCloseable {
      *         .build());
      * }</pre>
      *
-     * <p>The body is what the official TypeScript SDK sends: {@code servers} (explicit, else the preset's, else
-     * {@code zoop} and {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given, {@code metadata} when
-     * non-empty. The session's project ({@link SessionConfig#getProjectId()}, else the client's) travels as the
+     * <p>The body has the official SDKs' bytes: {@code servers} (explicit, else the preset's, else {@code zoop} and
+     * {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given; unlike the TypeScript SDK, which never sends
+     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#getProjectId()}, else the client's) travels as the
      * {@code x-codespar-project} header on this and every later request of the session.
      *
      * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
