@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -43,15 +44,15 @@ public record ApiKey(
 
     static ApiKey fromJson(JsonNode json) {
         return new ApiKey(
-                Values.text(json, "id"),
-                Values.text(json, "name"),
-                Values.text(json, "prefix"),
-                Answers.text(json, "full_key", "key"),
-                Values.instant(json, "created_at"),
-                Values.instant(json, "last_used_at"),
-                Values.instant(json, "revoked_at"),
-                Values.text(json, "warning"),
-                Answers.without(json, ApiKeyService.SECRET_FIELDS));
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "name"),
+                JsonFields.text(json, "prefix"),
+                JsonFields.firstText(json, "full_key", "key"),
+                JsonFields.instant(json, "created_at"),
+                JsonFields.instant(json, "last_used_at"),
+                JsonFields.instant(json, "revoked_at"),
+                JsonFields.text(json, "warning"),
+                JsonFields.without(json, ApiKeyService.SECRET_FIELDS));
     }
 
     /** Leaves the full key out: {@code fullKey=[redacted]} when there is one. */

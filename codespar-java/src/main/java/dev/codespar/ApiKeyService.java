@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -29,7 +33,7 @@ public final class ApiKeyService {
     /** Fields that hold the full key, dropped from raw objects and error bodies. */
     static final String[] SECRET_FIELDS = {"full_key", "key"};
 
-    private static final Page.Spec<ApiKey> PAGE = new Page.Spec<>("GET /v1/api-keys", "keys", ApiKey::fromJson);
+    private static final ApiPage.Spec<ApiKey> PAGE = new ApiPage.Spec<>("GET /v1/api-keys", "keys", ApiKey::fromJson);
 
     private final HttpTransport transport;
 
@@ -91,8 +95,8 @@ public final class ApiKeyService {
     }
 
     private static ApiKey parseCreate(JsonAnswer answer) {
-        JsonNode json = Answers.unwrap(answer.json(), "key", "api_key");
-        Answers.requireId(answer, json, "POST /v1/api-keys", SECRET_FIELDS);
+        JsonNode json = JsonFields.unwrap(answer.json(), "key", "api_key");
+        JsonReaders.requireText(answer, json, "id", SECRET_FIELDS);
         return ApiKey.fromJson(json);
     }
 
@@ -103,7 +107,7 @@ public final class ApiKeyService {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<ApiKey> list() {
-        return Page.fetch(transport, ApiRequest.get("api-keys"), PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("api-keys"), PAGE).execute();
     }
 
     /**
@@ -112,7 +116,7 @@ public final class ApiKeyService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<ApiKey>> listAsync() {
-        return Page.fetchAsync(transport, () -> ApiRequest.get("api-keys"), PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("api-keys"), PAGE).executeAsync();
     }
 
     @Override

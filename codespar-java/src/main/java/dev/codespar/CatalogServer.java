@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,13 +30,13 @@ public record CatalogServer(
 
     static CatalogServer fromJson(JsonNode json) {
         return new CatalogServer(
-                Values.text(json, "id"),
-                Values.text(json, "name"),
-                Values.text(json, "description"),
-                Values.text(json, "category"),
-                Values.text(json, "country"),
-                Values.text(json, "auth_type"),
-                Values.text(json, "status"),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "name"),
+                JsonFields.text(json, "description"),
+                JsonFields.text(json, "category"),
+                JsonFields.text(json, "country"),
+                JsonFields.text(json, "auth_type"),
+                JsonFields.text(json, "status"),
                 json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -20,10 +21,10 @@ public record CatalogTool(
 
     static CatalogTool fromJson(JsonNode json) {
         return new CatalogTool(
-                Values.text(json, "name"),
-                Answers.text(json, "server", "server_id"),
-                Values.text(json, "description"),
-                Answers.node(json, "input_schema", "inputSchema"),
+                JsonFields.text(json, "name"),
+                JsonFields.firstText(json, "server", "server_id"),
+                JsonFields.text(json, "description"),
+                JsonFields.firstNode(json, "input_schema", "inputSchema"),
                 json);
     }
 }

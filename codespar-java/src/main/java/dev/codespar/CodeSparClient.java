@@ -1,9 +1,11 @@
 package dev.codespar;
 
+import dev.codespar.internal.http.ChainedFuture;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.errors.NotConnectedError;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
+import dev.codespar.internal.http.RetryRules;
 import dev.codespar.internal.http.Timing;
 import dev.codespar.internal.validation.Validation;
 import java.io.IOException;
@@ -95,13 +97,13 @@ public final class CodeSparClient implements AutoCloseable {
      *
      * <p>The body has the official SDKs' bytes: {@code servers} (explicit, else the preset's, else {@code zoop} and
      * {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given; unlike the TypeScript SDK, which never sends
-     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#getProjectId()}, else the client's) travels as the
-     * {@code x-codespar-project} header on this and every later request of the session.
+     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#getProjectId()}, else
+     * the client's) travels as the {@code x-codespar-project} header on this and every later request of the session.
      *
      * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
      * connections every second until every server is connected, and throws {@link NotConnectedError} when the
-     * deadline passes first; the error carries the open session ({@link NotConnectedError#getSession()}) and the
-     * pending servers, so the caller can send connect links and go on, or close it.
+     * deadline passes first; the error carries the open session's id ({@link NotConnectedError#getSessionId()}) and
+     * the pending servers, so the caller can send connect links and go on, or close it.
      *
      * @param userId your identifier of the end user, 1 to 128 characters
      * @param config servers, preset, mocks, metadata, project and connection wait of the session
@@ -142,7 +144,7 @@ public final class CodeSparClient implements AutoCloseable {
                 answer -> Session.fromCreate(this, answer, userId, config.resolvedServers(), sessionProject(config)));
         Duration wait = config == null ? null : config.getWaitForConnections();
         return wait == null ? created
-                : CallChain.compose(created, session -> CallChain.map(session.waitForConnectionsAsync(wait),
+                : ChainedFuture.compose(created, session -> ChainedFuture.map(session.waitForConnectionsAsync(wait),
                         ready -> session));
     }
 
@@ -524,8 +526,10 @@ public final class CodeSparClient implements AutoCloseable {
                         + maxPostConnectionIdle);
             }
             RetryPolicy policy = retry.build();
+            RetryRules rules = new RetryRules(policy.maxRetries(), policy.maxRetryWait(), policy.baseDelay(),
+                    policy.maxBackoff(), policy.retryOnInternalError(), policy.retryPostOnGatewayTimeout());
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
-                    policy, timeout, callTimeout, maxPostConnectionIdle, httpClient, timing));
+                    rules, timeout, callTimeout, maxPostConnectionIdle, httpClient, timing));
             return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
         }
 

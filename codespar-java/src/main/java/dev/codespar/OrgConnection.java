@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -34,14 +35,14 @@ public record OrgConnection(
 
     static OrgConnection fromJson(JsonNode json, boolean rotated) {
         return new OrgConnection(
-                Values.text(json, "id"),
-                Values.text(json, "server_id"),
-                Values.text(json, "display_name"),
-                Values.text(json, "user_id"),
-                Values.text(json, "status"),
-                Answers.node(json, "connection_metadata"),
-                Values.instant(json, "created_at"),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "server_id"),
+                JsonFields.text(json, "display_name"),
+                JsonFields.text(json, "user_id"),
+                JsonFields.text(json, "status"),
+                JsonFields.firstNode(json, "connection_metadata"),
+                JsonFields.instant(json, "created_at"),
                 rotated,
-                Answers.without(json, OrgConnectionService.SECRET_FIELDS));
+                JsonFields.without(json, OrgConnectionService.SECRET_FIELDS));
     }
 }

@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -39,7 +43,7 @@ public final class OrgConnectionService {
     /** At most this many bytes of serialized {@code connection_metadata}. */
     public static final int MAX_METADATA_BYTES = 32 * 1024;
 
-    private static final Page.Spec<OrgConnection> PAGE = new Page.Spec<>("GET /v1/connections", "connections",
+    private static final ApiPage.Spec<OrgConnection> PAGE = new ApiPage.Spec<>("GET /v1/connections", "connections",
             json -> OrgConnection.fromJson(json, false));
 
     private final HttpTransport transport;
@@ -122,8 +126,8 @@ public final class OrgConnectionService {
     }
 
     private static OrgConnection parseCreate(JsonAnswer answer) {
-        JsonNode json = Answers.unwrap(answer.json(), "connection");
-        Answers.requireId(answer, json, "POST /v1/connections", SECRET_FIELDS);
+        JsonNode json = JsonFields.unwrap(answer.json(), "connection");
+        JsonReaders.requireText(answer, json, "id", SECRET_FIELDS);
         return OrgConnection.fromJson(json, answer.status() == 200);
     }
 
@@ -145,7 +149,7 @@ public final class OrgConnectionService {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<OrgConnection> list(OrgConnectionListParams params) {
-        return Page.fetch(transport, listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
     }
 
     /**
@@ -164,7 +168,7 @@ public final class OrgConnectionService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<OrgConnection>> listAsync(OrgConnectionListParams params) {
-        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
     }
 
     private static ApiRequest listRequest(OrgConnectionListParams params) {

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,16 +65,16 @@ public record PaymentStatusResult(
         List<Event> events = new ArrayList<>();
         for (JsonNode e : json.path("events")) {
             if (e.isObject()) {
-                events.add(new Event(Values.text(e, "event_type"), Values.instant(e, "received_at"),
-                        Values.text(e, "provider"), Values.text(e, "provider_action"), Values.text(e, "payment_id")));
+                events.add(new Event(JsonFields.text(e, "event_type"), JsonFields.instant(e, "received_at"),
+                        JsonFields.text(e, "provider"), JsonFields.text(e, "provider_action"), JsonFields.text(e, "payment_id")));
             }
         }
         return new PaymentStatusResult(
-                Values.textOr(json, "tool_call_id", requestedId),
-                PaymentStatus.parse(Values.textOr(json, "payment_status", Values.text(json, "status"))),
-                Values.text(json, "idempotency_key"),
-                Values.text(json, "original_status"),
-                Values.text(json, "hosted_url"),
+                JsonFields.textOr(json, "tool_call_id", requestedId),
+                PaymentStatus.parse(JsonFields.textOr(json, "payment_status", JsonFields.text(json, "status"))),
+                JsonFields.text(json, "idempotency_key"),
+                JsonFields.text(json, "original_status"),
+                JsonFields.text(json, "hosted_url"),
                 events,
                 requestId);
     }

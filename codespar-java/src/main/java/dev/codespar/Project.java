@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -29,15 +30,15 @@ public record Project(
         JsonNode raw) {
 
     static Project fromJson(JsonNode json) {
-        Boolean isDefault = Answers.bool(json, "is_default");
+        Boolean isDefault = JsonFields.bool(json, "is_default");
         return new Project(
-                Values.text(json, "id"),
-                Values.text(json, "org_id"),
-                Values.text(json, "name"),
-                Values.text(json, "slug"),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "org_id"),
+                JsonFields.text(json, "name"),
+                JsonFields.text(json, "slug"),
                 isDefault != null && isDefault,
-                Environment.parse(Values.text(json, "environment")),
-                Values.instant(json, "created_at"),
+                Environment.parse(JsonFields.text(json, "environment")),
+                JsonFields.instant(json, "created_at"),
                 json);
     }
 }

@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -37,7 +41,7 @@ public final class ProjectService {
     /** The longest slug the API accepts. */
     public static final int MAX_SLUG_LENGTH = 64;
 
-    private static final Page.Spec<Project> PAGE = new Page.Spec<>("GET /v1/projects", "projects", Project::fromJson);
+    private static final ApiPage.Spec<Project> PAGE = new ApiPage.Spec<>("GET /v1/projects", "projects", Project::fromJson);
 
     private final HttpTransport transport;
 
@@ -64,7 +68,7 @@ public final class ProjectService {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<Project> list(ProjectListParams params) {
-        return Page.fetch(transport, listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
     }
 
     /**
@@ -83,7 +87,7 @@ public final class ProjectService {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<Project>> listAsync(ProjectListParams params) {
-        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
     }
 
     private static ApiRequest listRequest(ProjectListParams params) {
@@ -226,8 +230,8 @@ public final class ProjectService {
     }
 
     private Project parse(JsonAnswer answer) {
-        com.fasterxml.jackson.databind.JsonNode json = Answers.unwrap(answer.json(), "project");
-        Answers.requireId(answer, json, "the projects endpoint");
+        com.fasterxml.jackson.databind.JsonNode json = JsonFields.unwrap(answer.json(), "project");
+        JsonReaders.requireText(answer, json, "id");
         return Project.fromJson(json);
     }
 

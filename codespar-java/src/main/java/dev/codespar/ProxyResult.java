@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Collections;
@@ -43,6 +44,6 @@ public record ProxyResult(int status, JsonNode data, Map<String, String> headers
             }
         });
         return new ProxyResult(json.path("status").asInt(0), json.get("data"), headers,
-                json.path("duration").asLong(0), Values.text(json, "proxy_call_id"), requestId);
+                json.path("duration").asLong(0), JsonFields.text(json, "proxy_call_id"), requestId);
     }
 }

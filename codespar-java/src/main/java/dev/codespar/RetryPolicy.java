@@ -111,7 +111,7 @@ public final class RetryPolicy {
      *
      * @return the retry count
      */
-    public int getMaxRetries() {
+    public int maxRetries() {
         return maxRetries;
     }
 
@@ -120,7 +120,7 @@ public final class RetryPolicy {
      *
      * @return the cap
      */
-    public Duration getMaxRetryWait() {
+    public Duration maxRetryWait() {
         return maxRetryWait;
     }
 
@@ -129,7 +129,7 @@ public final class RetryPolicy {
      *
      * @return {@code true} when opted in
      */
-    public boolean isRetryOnInternalError() {
+    public boolean retryOnInternalError() {
         return retryOnInternalError;
     }
 
@@ -138,7 +138,7 @@ public final class RetryPolicy {
      *
      * @return {@code true} when opted in
      */
-    public boolean isRetryPostOnGatewayTimeout() {
+    public boolean retryPostOnGatewayTimeout() {
         return retryPostOnGatewayTimeout;
     }
 
@@ -147,7 +147,7 @@ public final class RetryPolicy {
      *
      * @return the base delay
      */
-    public Duration getBaseDelay() {
+    public Duration baseDelay() {
         return baseDelay;
     }
 
@@ -156,7 +156,7 @@ public final class RetryPolicy {
      *
      * @return the cap
      */
-    public Duration getMaxBackoff() {
+    public Duration maxBackoff() {
         return maxBackoff;
     }
 

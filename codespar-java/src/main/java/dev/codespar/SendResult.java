@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,6 @@ public record SendResult(String message, int iterations, List<ToolCallRecord> to
                 }
             }
         }
-        return new SendResult(Values.text(json, "message"), json.path("iterations").asInt(0), calls, requestId);
+        return new SendResult(JsonFields.text(json, "message"), json.path("iterations").asInt(0), calls, requestId);
     }
 }

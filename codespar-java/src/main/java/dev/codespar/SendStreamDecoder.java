@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.sse.SseEventSource;
 import dev.codespar.internal.sse.SseFrame;
@@ -40,18 +41,18 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
         } else {
             // Python dialect: the name is data.type; a frame without one is passed through untouched
             data = StreamFrames.jsonOrNull(frame);
-            name = data == null ? null : Values.text(data, "type");
+            name = data == null ? null : JsonFields.text(data, "type");
             if (name == null) {
                 return new StreamEvent.Unknown(frame.name(), text(frame));
             }
         }
         switch (name) {
             case "user_message":
-                return new StreamEvent.UserMessage(Values.textOr(data, "content", ""));
+                return new StreamEvent.UserMessage(JsonFields.textOr(data, "content", ""));
             case "assistant_text":
-                return new StreamEvent.Text(Values.textOr(data, "content", ""), data.path("iteration").asInt(0));
+                return new StreamEvent.Text(JsonFields.textOr(data, "content", ""), data.path("iteration").asInt(0));
             case "tool_use":
-                StreamEvent.ToolUse use = new StreamEvent.ToolUse(Values.text(data, "id"), Values.text(data, "name"),
+                StreamEvent.ToolUse use = new StreamEvent.ToolUse(JsonFields.text(data, "id"), JsonFields.text(data, "name"),
                         data.get("input"), data.path("iteration").asInt(0));
                 if (use.id() != null) {
                     toolUses.put(use.id(), use);
@@ -84,7 +85,7 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
         if (data.has("tool_name")) {
             return ToolCallRecord.fromJson(data);
         }
-        String useId = Values.text(data, "tool_use_id");
+        String useId = JsonFields.text(data, "tool_use_id");
         return ToolCallRecord.fromRuntimeResult(data, useId == null ? null : toolUses.remove(useId));
     }
 

@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
@@ -20,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ServerCatalog {
 
-    private static final Page.Spec<CatalogServer> PAGE =
-            new Page.Spec<>("GET /v1/servers", "servers", CatalogServer::fromJson);
+    private static final ApiPage.Spec<CatalogServer> PAGE =
+            new ApiPage.Spec<>("GET /v1/servers", "servers", CatalogServer::fromJson);
 
     private final HttpTransport transport;
 
@@ -49,7 +53,7 @@ public final class ServerCatalog {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<CatalogServer> list(ServerListParams params) {
-        return Page.fetch(transport, listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
     }
 
     /**
@@ -68,7 +72,7 @@ public final class ServerCatalog {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<CatalogServer>> listAsync(ServerListParams params) {
-        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
     }
 
     private static ApiRequest listRequest(ServerListParams params) {
@@ -106,8 +110,8 @@ public final class ServerCatalog {
     }
 
     private static CatalogServer parse(JsonAnswer answer) {
-        JsonNode json = Answers.unwrap(answer.json(), "server");
-        Answers.requireId(answer, json, "GET /v1/servers/{id}");
+        JsonNode json = JsonFields.unwrap(answer.json(), "server");
+        JsonReaders.requireText(answer, json, "id");
         return CatalogServer.fromJson(json);
     }
 

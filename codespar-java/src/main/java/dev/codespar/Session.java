@@ -1,5 +1,7 @@
 package dev.codespar;
 
+import dev.codespar.internal.http.ChainedFuture;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -93,13 +95,13 @@ public final class Session implements AutoCloseable {
     static Session fromCreate(CodeSparClient client, JsonAnswer answer, String requestedUserId,
             List<String> requestedServers, String projectId) {
         JsonNode json = answer.json();
-        String id = Answers.require(answer, json, "id", "POST /v1/sessions");
-        Instant createdAt = Values.instant(json, "created_at");
+        String id = JsonReaders.requireText(answer, json, "id");
+        Instant createdAt = JsonFields.instant(json, "created_at");
         JsonNode servers = json.get("servers");
         return new Session(client, id,
-                Values.textOr(json, "user_id", requestedUserId),
-                servers != null && servers.isArray() ? Values.ids(servers) : List.copyOf(requestedServers),
-                SessionStatus.parse(Values.text(json, "status")),
+                JsonFields.textOr(json, "user_id", requestedUserId),
+                servers != null && servers.isArray() ? JsonFields.ids(servers) : List.copyOf(requestedServers),
+                SessionStatus.parse(JsonFields.text(json, "status")),
                 createdAt != null ? createdAt : Instant.now(),
                 projectId);
     }
@@ -741,13 +743,13 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CallChain<SessionConnections> chain = new CallChain<>();
+        ChainedFuture<SessionConnections> chain = new ChainedFuture<>();
         Timing timing = client.transport().timing();
         poll(chain, timing, timing.nowMillis() + timeout.toMillis(), timeout);
         return chain;
     }
 
-    private void poll(CallChain<SessionConnections> chain, Timing timing, long deadline, Duration timeout) {
+    private void poll(ChainedFuture<SessionConnections> chain, Timing timing, long deadline, Duration timeout) {
         if (chain.isDone()) {
             return;
         }
@@ -755,7 +757,7 @@ public final class Session implements AutoCloseable {
         chain.track(step);
         step.whenComplete((connections, error) -> {
             if (error != null) {
-                chain.completeExceptionally(CallChain.unwrap(error));
+                chain.completeExceptionally(ChainedFuture.unwrap(error));
             } else if (connections.isReady()) {
                 chain.complete(connections);
             } else {
@@ -777,7 +779,8 @@ public final class Session implements AutoCloseable {
                         + " servers not connected")
                 + " after " + timeout.toMillis() + " ms: " + pending
                 + "; send the user a connect link (session.authorize(server, redirectUri)) and wait again, or close"
-                + " the session", this, pending);
+                + " the session", new NotConnectedError.Details(id, pending, connections.requestId(), null, null, null,
+                        null));
     }
 
     /** The bound of every wait for connections ({@code waitForConnections}, and {@code create}'s). */
@@ -853,9 +856,9 @@ public final class Session implements AutoCloseable {
     private static HttpTransport.ResponseReader<ConnectLink> authorizeReader() {
         return JsonReaders.answer().map(answer -> {
             JsonNode json = answer.json();
-            String token = Answers.require(answer, json, "link_token", "POST /v1/connect/start");
-            String url = Answers.require(answer, json, "authorize_url", "POST /v1/connect/start");
-            return new ConnectLink(token, url, Values.instant(json, "expires_at"), answer.requestId());
+            String token = JsonReaders.requireText(answer, json, "link_token");
+            String url = JsonReaders.requireText(answer, json, "authorize_url");
+            return new ConnectLink(token, url, JsonFields.instant(json, "expires_at"), answer.requestId());
         });
     }
 
@@ -1134,7 +1137,7 @@ public final class Session implements AutoCloseable {
         if (closed.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        return CallChain.handle(client.transport().executeAsync(closeRequest(), JsonReaders.discard()),
+        return ChainedFuture.handle(client.transport().executeAsync(closeRequest(), JsonReaders.discard()),
                 (ok, error) -> {
                     if (error == null || error instanceof NotFoundError) {
                         closed.set(true);

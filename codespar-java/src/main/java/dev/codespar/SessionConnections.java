@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +76,16 @@ public record SessionConnections(List<ConnectedServer> servers, List<SessionTool
         List<ConnectedServer> servers = new ArrayList<>();
         for (JsonNode row : rows) {
             if (row.isObject()) {
-                servers.add(new ConnectedServer(serverId(Values.text(row, "id"), sessionId, sessionServers),
-                        Values.text(row, "name"), Values.text(row, "category"), Values.text(row, "country"),
-                        Values.text(row, "auth_type"), row.path("connected").asBoolean(false)));
+                servers.add(new ConnectedServer(serverId(JsonFields.text(row, "id"), sessionId, sessionServers),
+                        JsonFields.text(row, "name"), JsonFields.text(row, "category"), JsonFields.text(row, "country"),
+                        JsonFields.text(row, "auth_type"), row.path("connected").asBoolean(false)));
             }
         }
         List<SessionTool> tools = new ArrayList<>();
         for (JsonNode t : json.path("tools")) {
             if (t.isObject()) {
-                tools.add(new SessionTool(Values.text(t, "name"), Values.text(t, "description"),
-                        t.get("input_schema"), Values.text(t, "server")));
+                tools.add(new SessionTool(JsonFields.text(t, "name"), JsonFields.text(t, "description"),
+                        t.get("input_schema"), JsonFields.text(t, "server")));
             }
         }
         return new SessionConnections(servers, tools, requestId);

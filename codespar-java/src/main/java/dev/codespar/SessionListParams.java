@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Min;
  *
  * <p>The listing is cursor-paged: {@link Page#nextPage()} sends the server's {@code next_before} as {@code before};
  * set {@link Builder#before(String)} yourself only to resume from a cursor you kept
- * ({@link Page#getNextCursor()}).
+ * ({@link Page#nextCursor()}).
  */
 public final class SessionListParams {
 
@@ -90,7 +90,7 @@ public final class SessionListParams {
         }
 
         /**
-         * Resume after a cursor a previous page returned ({@link Page#getNextCursor()}).
+         * Resume after a cursor a previous page returned ({@link Page#nextCursor()}).
          *
          * @param cursor the {@code next_before} value
          * @return this builder

@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
@@ -17,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * for (SessionSummary s : client.sessions().list(SessionListParams.builder().status(SessionStatus.ACTIVE).build())
  *         .autoPager()) {
- *     for (ToolCallLogEntry call : client.sessions().logs(s.id()).getData()) {
+ *     for (ToolCallLogEntry call : client.sessions().logs(s.id()).data()) {
  *         System.out.println(s.id() + " " + call.tool() + " " + call.status() + " " + call.durationMs() + "ms");
  *     }
  * }
@@ -28,10 +32,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SessionService {
 
-    private static final Page.Spec<SessionSummary> PAGE =
-            new Page.Spec<>("GET /v1/sessions", "sessions", SessionSummary::fromJson);
+    private static final ApiPage.Spec<SessionSummary> PAGE =
+            new ApiPage.Spec<>("GET /v1/sessions", "sessions", SessionSummary::fromJson);
 
-    private static final Page.Spec<ToolCallLogEntry> LOG_PAGE = new Page.Spec<>("GET /v1/sessions/{id}/logs",
+    private static final ApiPage.Spec<ToolCallLogEntry> LOG_PAGE = new ApiPage.Spec<>("GET /v1/sessions/{id}/logs",
             List.of("tool_calls", "data", "logs"), ToolCallLogEntry::fromJson);
 
     private final HttpTransport transport;
@@ -60,7 +64,7 @@ public final class SessionService {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<SessionSummary> list(SessionListParams params) {
-        return Page.fetch(transport, listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
     }
 
     /**
@@ -79,7 +83,7 @@ public final class SessionService {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<SessionSummary>> listAsync(SessionListParams params) {
-        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
     }
 
     private static ApiRequest listRequest(SessionListParams params) {
@@ -118,8 +122,8 @@ public final class SessionService {
     }
 
     private static SessionSummary parse(JsonAnswer answer) {
-        JsonNode json = Answers.unwrap(answer.json(), "session");
-        Answers.requireId(answer, json, "GET /v1/sessions/{id}");
+        JsonNode json = JsonFields.unwrap(answer.json(), "session");
+        JsonReaders.requireText(answer, json, "id");
         return SessionSummary.fromJson(json);
     }
 
@@ -133,7 +137,7 @@ public final class SessionService {
      * @throws dev.codespar.errors.NotFoundError when no such session is visible
      */
     public Page<ToolCallLogEntry> logs(String id) {
-        return Page.fetch(transport, ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE).execute();
     }
 
     /**
@@ -143,7 +147,7 @@ public final class SessionService {
      * @return a future of the first page of the log
      */
     public CompletableFuture<Page<ToolCallLogEntry>> logsAsync(String id) {
-        return Page.fetchAsync(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE).executeAsync();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -37,16 +38,16 @@ public record SessionSummary(
 
     static SessionSummary fromJson(JsonNode json) {
         return new SessionSummary(
-                Values.text(json, "id"),
-                Values.text(json, "user_id"),
-                SessionStatus.parse(Values.text(json, "status")),
-                Values.ids(json.get("servers")),
-                Values.text(json, "project_id"),
-                Values.text(json, "org_id"),
-                Values.instant(json, "created_at"),
-                Values.instant(json, "closed_at"),
-                Values.instant(json, "expires_at"),
-                Answers.number(json, "tool_call_count", "tool_calls_count", "tool_calls"),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "user_id"),
+                SessionStatus.parse(JsonFields.text(json, "status")),
+                JsonFields.ids(json.get("servers")),
+                JsonFields.text(json, "project_id"),
+                JsonFields.text(json, "org_id"),
+                JsonFields.instant(json, "created_at"),
+                JsonFields.instant(json, "closed_at"),
+                JsonFields.instant(json, "expires_at"),
+                JsonFields.firstLong(json, "tool_call_count", "tool_calls_count", "tool_calls"),
                 json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
@@ -44,16 +45,16 @@ public record ToolCallLogEntry(
 
     static ToolCallLogEntry fromJson(JsonNode json) {
         return new ToolCallLogEntry(
-                Values.text(json, "id"),
-                Values.text(json, "session_id"),
-                Answers.text(json, "server_id", "server"),
-                Answers.text(json, "tool_name", "tool"),
-                Values.text(json, "status"),
-                Answers.number(json, "duration_ms", "duration"),
-                Values.text(json, "error_code"),
-                Answers.node(json, "input"),
-                Answers.node(json, "output"),
-                Values.instant(json, "called_at"),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "session_id"),
+                JsonFields.firstText(json, "server_id", "server"),
+                JsonFields.firstText(json, "tool_name", "tool"),
+                JsonFields.text(json, "status"),
+                JsonFields.firstLong(json, "duration_ms", "duration"),
+                JsonFields.text(json, "error_code"),
+                JsonFields.firstNode(json, "input"),
+                JsonFields.firstNode(json, "output"),
+                JsonFields.instant(json, "called_at"),
                 json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Optional;
@@ -68,14 +69,14 @@ public record ToolCallRecord(
     static ToolCallRecord fromJson(JsonNode json) {
         JsonNode duration = json.get("duration_ms");
         return new ToolCallRecord(
-                Values.text(json, "id"),
-                Values.text(json, "tool_name"),
-                nonBlank(Values.text(json, "server_id")),
-                ToolCallStatus.parse(Values.text(json, "status")),
+                JsonFields.text(json, "id"),
+                JsonFields.text(json, "tool_name"),
+                nonBlank(JsonFields.text(json, "server_id")),
+                ToolCallStatus.parse(JsonFields.text(json, "status")),
                 duration != null && duration.isNumber() ? duration.asLong() : null,
                 json.get("input"),
                 json.get("output"),
-                Values.text(json, "error_code"));
+                JsonFields.text(json, "error_code"));
     }
 
     /**
@@ -101,8 +102,8 @@ public record ToolCallRecord(
                 errorCode = content.get("error").asText();
             }
         }
-        String name = use != null ? use.name() : Values.text(json, "name");
-        return new ToolCallRecord(Values.text(json, "tool_use_id"), name, serverOf(name),
+        String name = use != null ? use.name() : JsonFields.text(json, "name");
+        return new ToolCallRecord(JsonFields.text(json, "tool_use_id"), name, serverOf(name),
                 error ? ToolCallStatus.ERROR : ToolCallStatus.SUCCESS, null, use == null ? null : use.input(),
                 content, errorCode);
     }

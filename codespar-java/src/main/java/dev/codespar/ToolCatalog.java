@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.http.JsonReaders;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
@@ -19,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ToolCatalog {
 
-    private static final Page.Spec<CatalogTool> PAGE =
-            new Page.Spec<>("GET /v1/tools", "tools", CatalogTool::fromJson);
+    private static final ApiPage.Spec<CatalogTool> PAGE =
+            new ApiPage.Spec<>("GET /v1/tools", "tools", CatalogTool::fromJson);
 
     private final HttpTransport transport;
 
@@ -47,7 +51,7 @@ public final class ToolCatalog {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<CatalogTool> list(ToolListParams params) {
-        return Page.fetch(transport, listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
     }
 
     /**
@@ -66,7 +70,7 @@ public final class ToolCatalog {
      * @return a future of the first page; validation errors complete it exceptionally
      */
     public CompletableFuture<Page<CatalogTool>> listAsync(ToolListParams params) {
-        return Page.fetchAsync(transport, () -> listRequest(params), PAGE);
+        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
     }
 
     private static ApiRequest listRequest(ToolListParams params) {
@@ -101,8 +105,8 @@ public final class ToolCatalog {
     }
 
     private static CatalogTool parse(JsonAnswer answer) {
-        JsonNode json = Answers.unwrapKeyed("name", answer.json(), "tool");
-        Answers.require(answer, json, "name", "GET /v1/tools/{name}");
+        JsonNode json = JsonFields.unwrapKeyed("name", answer.json(), "tool");
+        JsonReaders.requireText(answer, json, "name");
         return CatalogTool.fromJson(json);
     }
 

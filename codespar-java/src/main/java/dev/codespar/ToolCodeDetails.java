@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.errors.ApiError;
 import java.time.Instant;
@@ -78,8 +79,8 @@ public record ToolCodeDetails(
             }
             code = ToolResultCode.UNKNOWN;
         }
-        return Optional.of(new ToolCodeDetails(code, raw, Values.text(node, "message"), Values.text(node, "rule_id"),
-                Values.text(node, "approval_id"), Values.instant(node, "expires_at"), Values.text(node, "tool_name"),
+        return Optional.of(new ToolCodeDetails(code, raw, JsonFields.text(node, "message"), JsonFields.text(node, "rule_id"),
+                JsonFields.text(node, "approval_id"), JsonFields.instant(node, "expires_at"), JsonFields.text(node, "tool_name"),
                 node));
     }
 
@@ -100,11 +101,11 @@ public record ToolCodeDetails(
             return coded;
         }
         if (error.getStatus() == 403 && body.path("reason").isTextual()) {
-            String ruleId = Values.text(body, "ruleId");
+            String ruleId = JsonFields.text(body, "ruleId");
             return Optional.of(new ToolCodeDetails(ToolResultCode.POLICY_DENIED, ToolResultCode.POLICY_DENIED.wireName(),
-                    Values.textOr(body, "message", Values.text(body, "reason")),
-                    ruleId != null ? ruleId : Values.text(body, "rule_id"),
-                    Values.text(body, "approval_id"), Values.instant(body, "expires_at"), null, body));
+                    JsonFields.textOr(body, "message", JsonFields.text(body, "reason")),
+                    ruleId != null ? ruleId : JsonFields.text(body, "rule_id"),
+                    JsonFields.text(body, "approval_id"), JsonFields.instant(body, "expires_at"), null, body));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.codespar.internal.http.JsonAnswer;
@@ -96,10 +97,10 @@ public record ToolResult(
                 json.get("data"),
                 error == null || error.isNull() ? null : (error.isTextual() ? error.asText() : error.toString()),
                 json.path("duration").asLong(0),
-                Values.text(json, "server"),
-                Values.textOr(json, "tool", fallbackTool),
-                Values.text(json, "tool_call_id"),
-                Values.instant(json, "called_at"),
+                JsonFields.text(json, "server"),
+                JsonFields.textOr(json, "tool", fallbackTool),
+                JsonFields.text(json, "tool_call_id"),
+                JsonFields.instant(json, "called_at"),
                 requestId);
     }
 }

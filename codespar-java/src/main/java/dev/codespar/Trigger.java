@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.http.ErrorEnvelope;
 import java.time.Instant;
@@ -43,17 +44,17 @@ public record Trigger(
 
     static Trigger fromJson(JsonNode json, String fallbackId) {
         return new Trigger(
-                Values.textOr(json, "id", fallbackId),
-                Values.text(json, "org_id"),
-                Values.text(json, "name"),
-                Values.text(json, "event"),
-                Values.text(json, "server_id"),
-                Values.text(json, "webhook_url"),
-                Values.text(json, "status"),
-                Answers.bool(json, "signing_enabled"),
-                Answers.text(json, "secret", "signing_secret"),
-                Values.instant(json, "created_at"),
-                Answers.without(json, TriggerService.SECRET_FIELDS));
+                JsonFields.textOr(json, "id", fallbackId),
+                JsonFields.text(json, "org_id"),
+                JsonFields.text(json, "name"),
+                JsonFields.text(json, "event"),
+                JsonFields.text(json, "server_id"),
+                JsonFields.text(json, "webhook_url"),
+                JsonFields.text(json, "status"),
+                JsonFields.bool(json, "signing_enabled"),
+                JsonFields.firstText(json, "secret", "signing_secret"),
+                JsonFields.instant(json, "created_at"),
+                JsonFields.without(json, TriggerService.SECRET_FIELDS));
     }
 
     /** Leaves the secret out: {@code secret=[redacted]} when there is one. */

@@ -1,5 +1,8 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
+import dev.codespar.internal.http.ApiPage;
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -33,8 +36,8 @@ import okhttp3.HttpUrl;
  */
 public final class TriggerService {
 
-    private static final Page.Spec<Trigger> PAGE =
-            new Page.Spec<>("GET /v1/triggers", "triggers", json -> Trigger.fromJson(json, null));
+    private static final ApiPage.Spec<Trigger> PAGE =
+            new ApiPage.Spec<>("GET /v1/triggers", "triggers", json -> Trigger.fromJson(json, null));
 
     /** Fields that hold the signing secret, dropped from raw objects and error bodies. */
     static final String[] SECRET_FIELDS = {"secret", "signing_secret"};
@@ -89,8 +92,8 @@ public final class TriggerService {
     }
 
     private static Trigger parseCreate(JsonAnswer answer) {
-        JsonNode json = Answers.unwrap(answer.json(), "trigger");
-        Answers.requireId(answer, json, "POST /v1/triggers", SECRET_FIELDS);
+        JsonNode json = JsonFields.unwrap(answer.json(), "trigger");
+        JsonReaders.requireText(answer, json, "id", SECRET_FIELDS);
         return Trigger.fromJson(json, null);
     }
 
@@ -101,7 +104,7 @@ public final class TriggerService {
      * @throws dev.codespar.errors.ApiError when the call fails
      */
     public Page<Trigger> list() {
-        return Page.fetch(transport, ApiRequest.get("triggers"), PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("triggers"), PAGE).execute();
     }
 
     /**
@@ -110,7 +113,7 @@ public final class TriggerService {
      * @return a future of the first page
      */
     public CompletableFuture<Page<Trigger>> listAsync() {
-        return Page.fetchAsync(transport, () -> ApiRequest.get("triggers"), PAGE);
+        return ApiPage.first(transport, () -> ApiRequest.get("triggers"), PAGE).executeAsync();
     }
 
     /**
@@ -143,11 +146,10 @@ public final class TriggerService {
     }
 
     private static Trigger parseRotate(JsonAnswer answer, String id) {
-        Trigger trigger = Trigger.fromJson(Answers.unwrap(answer.json(), "trigger"), id);
+        Trigger trigger = Trigger.fromJson(JsonFields.unwrap(answer.json(), "trigger"), id);
         if (trigger.secret() == null) {
             // a secret the SDK could not read (nested, not text) must not ride out in the error's body either
-            throw JsonReaders.missingField(Answers.redacted(answer, SECRET_FIELDS), "secret",
-                    "POST /v1/triggers/{id}/rotate-secret");
+            throw JsonReaders.missingField(JsonReaders.redacted(answer, SECRET_FIELDS), "secret");
         }
         return trigger;
     }

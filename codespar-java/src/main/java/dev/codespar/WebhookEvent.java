@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.json.Json;
 import java.time.Instant;
@@ -44,12 +45,12 @@ public record WebhookEvent(
 
     static WebhookEvent fromJson(JsonNode json) {
         return new WebhookEvent(
-                Answers.text(json, "id", "delivery_id"),
-                Answers.text(json, "event", "type"),
-                Values.text(json, "trigger_id"),
-                Values.text(json, "server_id"),
-                Answers.instant(json, "created_at", "occurred_at", "timestamp"),
-                Answers.node(json, "data", "payload"),
+                JsonFields.firstText(json, "id", "delivery_id"),
+                JsonFields.firstText(json, "event", "type"),
+                JsonFields.text(json, "trigger_id"),
+                JsonFields.text(json, "server_id"),
+                JsonFields.firstInstant(json, "created_at", "occurred_at", "timestamp"),
+                JsonFields.firstNode(json, "data", "payload"),
                 json);
     }
 }

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,11 +75,11 @@ class ApiKeyServiceTest {
         Page<ApiKey> page = api.client.apiKeys().list();
 
         api.take("GET", "/v1/api-keys");
-        assertThat(page.getData()).extracting(ApiKey::id).containsExactly("key_1", "key_0");
-        assertThat(page.getData()).extracting(ApiKey::fullKey).containsOnlyNulls();
-        assertThat(page.getData().get(0).lastUsedAt()).isEqualTo(Instant.parse("2026-05-03T08:30:00Z"));
-        assertThat(page.getData().get(1).isActive()).isFalse();
-        assertThat(page.getData().get(1).toString()).contains("fullKey=null");
+        assertThat(page.data()).extracting(ApiKey::id).containsExactly("key_1", "key_0");
+        assertThat(page.data()).extracting(ApiKey::fullKey).containsOnlyNulls();
+        assertThat(page.data().get(0).lastUsedAt()).isEqualTo(Instant.parse("2026-05-03T08:30:00Z"));
+        assertThat(page.data().get(1).isActive()).isFalse();
+        assertThat(page.data().get(1).toString()).contains("fullKey=null");
     }
 
     @Test
@@ -90,7 +91,7 @@ class ApiKeyServiceTest {
         assertThat(api.client.apiKeys().createAsync("ci").get(5, TimeUnit.SECONDS).fullKey()).isEqualTo(FULL_KEY);
         assertThat(api.client.apiKeys().createAsync(ApiKeyCreateParams.builder().name("ci")
                 .environment(Environment.LIVE).build()).get(5, TimeUnit.SECONDS).id()).isEqualTo("key_1");
-        assertThat(api.client.apiKeys().listAsync().get(5, TimeUnit.SECONDS).getData()).isEmpty();
+        assertThat(api.client.apiKeys().listAsync().get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.apiKeys().createAsync("")).isCompletedExceptionally();
 
         assertThat(api.take("POST", "/v1/api-keys").getBody().readUtf8()).isEqualTo("{\"name\":\"ci\"}");

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -36,7 +37,7 @@ class CatalogTest {
 
         api.take("GET", "/v1/servers?category=payments&country=BR&q=pix%20boleto&status=ga&auth_type=api_key"
                 + "&limit=20&offset=40");
-        CatalogServer s = page.getData().get(0);
+        CatalogServer s = page.data().get(0);
         assertThat(s.id()).isEqualTo("asaas");
         assertThat(s.name()).isEqualTo("Asaas");
         assertThat(s.description()).isEqualTo("Pix, boleto and cards");
@@ -65,7 +66,7 @@ class CatalogTest {
         Page<CatalogServer> first = api.client.servers().list(ServerListParams.builder().country("BR").limit(2).build());
         List<String> ids = first.stream().map(CatalogServer::id).collect(Collectors.toList());
 
-        assertThat(first.getTotal()).hasValue(3);
+        assertThat(first.total()).hasValue(3);
         assertThat(ids).containsExactly("asaas", "zoop", "stone");
         assertThat(api.requestCount()).isEqualTo(2);
         api.take("GET", "/v1/servers?country=BR&limit=2");
@@ -110,12 +111,12 @@ class CatalogTest {
         Page<CatalogTool> page = api.client.tools().list(ToolListParams.builder().server("asaas").build());
 
         api.take("GET", "/v1/tools?server=asaas");
-        assertThat(page.getData()).extracting(CatalogTool::name).containsExactly("create_payment", "get_payment");
-        CatalogTool t = page.getData().get(0);
+        assertThat(page.data()).extracting(CatalogTool::name).containsExactly("create_payment", "get_payment");
+        CatalogTool t = page.data().get(0);
         assertThat(t.server()).isEqualTo("asaas");
         assertThat(t.description()).isEqualTo("Create a charge");
         assertThat(t.inputSchema().path("type").asText()).isEqualTo("object");
-        assertThat(page.getData().get(1).inputSchema().isNull()).isTrue();
+        assertThat(page.data().get(1).inputSchema().isNull()).isTrue();
         assertThat(page.hasNextPage()).isFalse();
     }
 
@@ -126,7 +127,7 @@ class CatalogTest {
         Page<CatalogTool> page = api.client.tools().list();
 
         api.take("GET", "/v1/tools");
-        assertThat(page.getData()).extracting(CatalogTool::server).containsExactly("codespar");
+        assertThat(page.data()).extracting(CatalogTool::server).containsExactly("codespar");
     }
 
     @Test
@@ -157,9 +158,9 @@ class CatalogTest {
         api.enqueue("{\"data\":[{\"name\":\"t\"}]}");
         api.enqueue("{\"name\":\"t\"}");
 
-        assertThat(api.client.servers().listAsync().get(5, TimeUnit.SECONDS).getData()).hasSize(1);
+        assertThat(api.client.servers().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
         assertThat(api.client.servers().getAsync("asaas").get(5, TimeUnit.SECONDS).id()).isEqualTo("asaas");
-        assertThat(api.client.tools().listAsync().get(5, TimeUnit.SECONDS).getData()).hasSize(1);
+        assertThat(api.client.tools().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
         assertThat(api.client.tools().getAsync("t").get(5, TimeUnit.SECONDS).name()).isEqualTo("t");
         assertThat(api.client.tools().getAsync(" ")).isCompletedExceptionally();
 

@@ -198,9 +198,9 @@ class ConfigTest {
     void retryPolicyObjectAndBuilderSwitchesCompose() {
         RetryPolicy base = RetryPolicy.builder().maxRetries(5).retryOnInternalError(true).build();
         assertThat(base.toBuilder().build()).isEqualTo(base).hasSameHashCodeAs(base);
-        assertThat(RetryPolicy.none().getMaxRetries()).isZero();
-        assertThat(RetryPolicy.defaults().getMaxRetries()).isEqualTo(2);
-        assertThat(RetryPolicy.defaults().getMaxRetryWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RetryPolicy.none().maxRetries()).isZero();
+        assertThat(RetryPolicy.defaults().maxRetries()).isEqualTo(2);
+        assertThat(RetryPolicy.defaults().maxRetryWait()).isEqualTo(Duration.ofSeconds(60));
         assertThatThrownBy(() -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(10)).build())
                 .isInstanceOf(ConfigError.class).hasMessageContaining("maxBackoff");
         try (CodeSparClient client = builder(Map.of()).apiKey(KEY).retryPolicy(base).maxRetries(1).build()) {

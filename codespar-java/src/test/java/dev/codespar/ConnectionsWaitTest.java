@@ -68,7 +68,6 @@ class ConnectionsWaitTest {
                 .isInstanceOfSatisfying(NotConnectedError.class, e -> {
                     assertThat(e.getPendingServers()).containsExactly("zoop");
                     assertThat(e.getSessionId()).isEqualTo("ses_HZb4d5yxIAxLawb4");
-                    assertThat(e.getSession()).containsSame(s);
                     assertThat(e.getMessage()).contains("1 of 2 servers not connected").contains("zoop");
                 });
         assertThat(timing.nowMillis() - start).isEqualTo(2500);
@@ -109,7 +108,6 @@ class ConnectionsWaitTest {
                 .waitForConnections(Duration.ofSeconds(1)).build()))
                 .isInstanceOfSatisfying(NotConnectedError.class, e -> {
                     assertThat(e.getSessionId()).isEqualTo("ses_HZb4d5yxIAxLawb4");
-                    assertThat(e.getSession()).get().extracting(Session::getUserId).isEqualTo("user_123");
                     assertThat(e.getPendingServers()).containsExactly("zoop");
                 });
     }

@@ -139,9 +139,9 @@ class EnvelopeFuzzTest {
                     return session.charge(ChargeRequest.pix(new java.math.BigDecimal("10.00"), "BRL", "order",
                             ChargeRequest.Buyer.named("Ana")));
                 case 6:
-                    return client.projects().list().getData();
+                    return client.projects().list().data();
                 default:
-                    return client.sessions().listAsync().get(10, TimeUnit.SECONDS).getData();
+                    return client.sessions().listAsync().get(10, TimeUnit.SECONDS).data();
             }
         } catch (ExecutionException e) {
             throw e.getCause();

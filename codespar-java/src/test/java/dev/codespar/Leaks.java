@@ -18,7 +18,7 @@ import okhttp3.ConnectionPool;
 final class Leaks {
 
     /**
-     * JVM-wide pools that outlive any one client by design, each bounded: OkHttp's shared task runner (connection
+     * JVM-wide pools that outlive any one client by design: OkHttp's shared task runner (connection
      * pool clean-up, 60 s keep-alive), the SDK's interrupt watcher (2 s keep-alive), the common fork-join pool and
      * the JDK's delayed-executor scheduler. A client that leaks threads leaks other ones: its dispatcher's
      * ({@code OkHttp Dispatcher}, or {@code OkHttp http://...} while running a call) or a MockWebServer's.
@@ -26,9 +26,6 @@ final class Leaks {
     private static final Pattern SHARED_POOLS = Pattern.compile(
             "OkHttp TaskRunner|codespar-interrupt-watch|ForkJoinPool\\.commonPool-worker-\\d+"
                     + "|Okio Watchdog|CompletableFutureDelayScheduler|process reaper|Attach Listener|Common-Cleaner");
-
-    /** How many threads of the shared pools may appear during one check. */
-    static final int SHARED_TOLERANCE = 12;
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
@@ -40,14 +37,15 @@ final class Leaks {
     }
 
     /**
-     * Waits until every thread started since {@code before} has ended, except a bounded number of threads of the
-     * JVM-wide pools listed in {@link #SHARED_POOLS}.
+     * Waits until every thread started since {@code before} has ended, except threads of the JVM-wide pools listed
+     * in {@link #SHARED_POOLS}.
      *
      * @param before the threads alive before the code under test ran
      */
     static void assertNoThreadLeftBehind(Set<Thread> before) {
-        boolean settled = await(() -> leftBehind(before).isEmpty()
-                && newThreads(before).size() <= SHARED_TOLERANCE, DEADLINE);
+        // the shared pools are the JVM's, not the code under test's: how many of their threads run depends on what ran
+        // before, so they are not counted at all; a leaking client leaks threads of its own (its dispatcher's)
+        boolean settled = await(() -> leftBehind(before).isEmpty(), DEADLINE);
         assertThat(settled)
                 .as("threads left behind: %s (new threads: %s)", names(leftBehind(before)), names(newThreads(before)))
                 .isTrue();

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -146,9 +147,9 @@ class OrgConnectionServiceTest {
                 .userId("user_9").serverId("zoop").status("revoked").build());
 
         api.take("GET", "/v1/connections?user_id=user_9&server_id=zoop&status=revoked");
-        assertThat(page.getData()).extracting(OrgConnection::id).containsExactly("conn_1", "conn_2");
-        assertThat(page.getData()).extracting(OrgConnection::rotated).containsOnly(false);
-        assertThat(page.getData().get(1).userId()).isEqualTo("user_9");
+        assertThat(page.data()).extracting(OrgConnection::id).containsExactly("conn_1", "conn_2");
+        assertThat(page.data()).extracting(OrgConnection::rotated).containsOnly(false);
+        assertThat(page.data().get(1).userId()).isEqualTo("user_9");
         assertThat(page.hasNextPage()).isFalse();
     }
 
@@ -156,7 +157,7 @@ class OrgConnectionServiceTest {
     void listWithoutFilters() {
         api.enqueue("{\"connections\":[]}");
 
-        assertThat(api.client.connections().list().getData()).isEmpty();
+        assertThat(api.client.connections().list().data()).isEmpty();
 
         api.take("GET", "/v1/connections");
     }
@@ -189,9 +190,9 @@ class OrgConnectionServiceTest {
 
         assertThat(api.client.connections().createAsync(OrgConnectionCreateParams.builder().serverId("asaas")
                 .secret(PROVIDER_SECRET).build()).get(5, TimeUnit.SECONDS).id()).isEqualTo("conn_1");
-        assertThat(api.client.connections().listAsync().get(5, TimeUnit.SECONDS).getData()).hasSize(1);
+        assertThat(api.client.connections().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
         assertThat(api.client.connections().listAsync(OrgConnectionListParams.builder().serverId("asaas").build())
-                .get(5, TimeUnit.SECONDS).getData()).isEmpty();
+                .get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.connections().revokeAsync("conn_1").get(5, TimeUnit.SECONDS)).isNull();
         assertThat(api.client.connections().createAsync(OrgConnectionCreateParams.builder().serverId("asaas").build()))
                 .isCompletedExceptionally();

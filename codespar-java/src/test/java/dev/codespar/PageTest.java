@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.codespar.errors.ServiceUnavailableError;
+import dev.codespar.paging.Page;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +78,7 @@ class PageTest {
         Page<Project> page = api.client.projects().list(ProjectListParams.builder().limit(2).build());
         List<Integer> sizes = new ArrayList<>();
         while (true) {
-            sizes.add(page.getData().size());
+            sizes.add(page.data().size());
             if (!page.hasNextPage()) {
                 break;
             }
@@ -85,7 +86,7 @@ class PageTest {
         }
 
         assertThat(sizes).containsExactly(2, 2, 1);
-        assertThat(page.getTotal()).hasValue(5);
+        assertThat(page.total()).hasValue(5);
         assertThatThrownBy(page::nextPage).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("last page");
         assertThat(page.nextPageAsync()).isCompletedExceptionally();
@@ -101,7 +102,7 @@ class PageTest {
         assertThat(pages.next()).isSameAs(first);
         assertThat(api.requestCount()).isEqualTo(1);
         List<Integer> rest = new ArrayList<>();
-        pages.forEachRemaining(p -> rest.add(p.getData().size()));
+        pages.forEachRemaining(p -> rest.add(p.data().size()));
 
         assertThat(rest).containsExactly(2, 1);
         assertThat(api.requestCount()).isEqualTo(3);
@@ -116,7 +117,7 @@ class PageTest {
                 .get(5, TimeUnit.SECONDS);
         Page<Project> second = first.nextPageAsync().get(5, TimeUnit.SECONDS);
 
-        assertThat(second.getData()).extracting(Project::id).containsExactly("p3", "p4");
+        assertThat(second.data()).extracting(Project::id).containsExactly("p3", "p4");
         api.take("GET", "/v1/projects?limit=2");
         api.take("GET", "/v1/projects?limit=2&offset=2");
     }
@@ -150,7 +151,7 @@ class PageTest {
 
         Page<Project> page = api.client.projects().list();
 
-        assertThat(page.getData()).isEmpty();
+        assertThat(page.data()).isEmpty();
         assertThat(page.hasNextPage()).isFalse();
         assertThat(page.autoPager()).isEmpty();
     }
@@ -187,7 +188,7 @@ class PageTest {
 
         Page<SessionSummary> first = api.client.sessions().list(SessionListParams.builder()
                 .status(SessionStatus.ACTIVE).limit(2).build());
-        assertThat(first.getNextCursor()).hasValue("cur_2");
+        assertThat(first.nextCursor()).hasValue("cur_2");
         List<String> ids = first.stream().map(SessionSummary::id).collect(Collectors.toList());
 
         assertThat(ids).containsExactly("s1", "s2", "s3", "s4", "s5");
@@ -215,8 +216,8 @@ class PageTest {
 
         Page<Project> page = api.client.projects().list();
 
-        assertThat(page.getRequestId()).isEqualTo("req_page");
-        assertThat(page.getRaw().path("extra").asInt()).isEqualTo(7);
+        assertThat(page.requestId()).isEqualTo("req_page");
+        assertThat(page.raw().path("extra").asInt()).isEqualTo(7);
         assertThat(page.toString()).contains("GET /v1/projects").contains("items=0");
     }
 

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -195,8 +196,8 @@ class ProjectServiceTest {
                 ProjectListParams.builder().isDefault(false).limit(10).offset(0).build());
 
         api.take("GET", "/v1/projects?is_default=false&limit=10&offset=0");
-        assertThat(page.getData()).extracting(Project::slug).containsExactly("checkout");
-        assertThat(page.getTotal()).hasValue(1);
+        assertThat(page.data()).extracting(Project::slug).containsExactly("checkout");
+        assertThat(page.total()).hasValue(1);
         assertThat(page.hasNextPage()).isFalse();
     }
 
@@ -208,10 +209,10 @@ class ProjectServiceTest {
         Page<Project> page = api.client.projects().list();
 
         api.take("GET", "/v1/projects");
-        assertThat(page.getData()).extracting(Project::id).containsExactly("prj_1", "prj_2");
-        assertThat(page.getData()).extracting(Project::environment).containsExactly(Environment.LIVE, Environment.TEST);
-        assertThat(page.getData().get(0).isDefault()).isTrue();
-        assertThat(page.getTotal()).isEmpty();
+        assertThat(page.data()).extracting(Project::id).containsExactly("prj_1", "prj_2");
+        assertThat(page.data()).extracting(Project::environment).containsExactly(Environment.LIVE, Environment.TEST);
+        assertThat(page.data().get(0).isDefault()).isTrue();
+        assertThat(page.total()).isEmpty();
         assertThat(page.hasNextPage()).isFalse();
     }
 
@@ -302,7 +303,7 @@ class ProjectServiceTest {
         api.enqueue(PROJECT_JSON);
         api.enqueue(204, null);
 
-        assertThat(api.client.projects().listAsync().get(5, TimeUnit.SECONDS).getData()).hasSize(1);
+        assertThat(api.client.projects().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
         assertThat(api.client.projects().getAsync("prj_1").get(5, TimeUnit.SECONDS).id())
                 .isEqualTo("prj_aaaaaaaaaaaaaaaa");
         assertThat(api.client.projects().createAsync(ProjectCreateParams.builder().name("N").slug("n").build())
@@ -342,7 +343,7 @@ class ProjectServiceTest {
                     .setHeader("Retry-After", "0").setBody("{\"error\":\"service_unavailable\"}"));
             retrying.enqueue("{\"projects\":[" + PROJECT_JSON + "]}");
 
-            assertThat(retrying.client.projects().list().getData()).hasSize(1);
+            assertThat(retrying.client.projects().list().data()).hasSize(1);
 
             assertThat(retrying.requestCount()).isEqualTo(2);
         }

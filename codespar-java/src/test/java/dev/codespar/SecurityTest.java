@@ -210,7 +210,8 @@ class SecurityTest {
             printed.add(SessionConfig.builder().servers("asaas").metadata(Map.of("k", "v")).build());
             printed.add(RetryPolicy.defaults());
             printed.add(CodeSparClient.builder().apiKey(TestSupport.KEY));
-            printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null, RetryPolicy.defaults(),
+            printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null,
+                    dev.codespar.internal.http.RetryPolicyTest.rules(RetryPolicy.defaults()),
                     Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class SessionServiceTest {
                 .status(SessionStatus.CLOSED).limit(10).build());
 
         api.take("GET", "/v1/sessions?status=closed&limit=10");
-        SessionSummary first = page.getData().get(0);
+        SessionSummary first = page.data().get(0);
         assertThat(first.id()).isEqualTo("ses_1");
         assertThat(first.userId()).isEqualTo("user_1");
         assertThat(first.status()).isEqualTo(SessionStatus.ACTIVE);
@@ -38,7 +39,7 @@ class SessionServiceTest {
         assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-05-02T10:00:00Z"));
         assertThat(first.closedAt()).isNull();
         assertThat(first.toolCallCount()).isEqualTo(3L);
-        SessionSummary second = page.getData().get(1);
+        SessionSummary second = page.data().get(1);
         assertThat(second.status()).isEqualTo(SessionStatus.CLOSED);
         assertThat(second.servers()).containsExactly("zoop");
         assertThat(second.toolCallCount()).isNull();
@@ -53,12 +54,12 @@ class SessionServiceTest {
         Page<SessionSummary> page = api.client.sessions().list();
 
         api.take("GET", "/v1/sessions");
-        SessionSummary s = page.getData().get(0);
+        SessionSummary s = page.data().get(0);
         assertThat(s.status()).isEqualTo(SessionStatus.UNKNOWN);
         assertThat(s.toolCallCount()).isEqualTo(7L);
         assertThat(s.projectId()).isEqualTo("prj_0123456789abcdef");
         assertThat(s.orgId()).isEqualTo("org_1");
-        assertThat(page.getNextCursor()).hasValue("2026-05-01T00:00:00Z");
+        assertThat(page.nextCursor()).hasValue("2026-05-01T00:00:00Z");
         assertThat(page.hasNextPage()).isTrue();
     }
 
@@ -117,7 +118,7 @@ class SessionServiceTest {
         Page<ToolCallLogEntry> log = api.client.sessions().logs("ses_1");
 
         api.take("GET", "/v1/sessions/ses_1/logs");
-        ToolCallLogEntry first = log.getData().get(0);
+        ToolCallLogEntry first = log.data().get(0);
         assertThat(first.id()).isEqualTo("tc_1");
         assertThat(first.tool()).isEqualTo("codespar_pay");
         assertThat(first.server()).isEqualTo("asaas");
@@ -125,8 +126,8 @@ class SessionServiceTest {
         assertThat(first.durationMs()).isEqualTo(412L);
         assertThat(first.calledAt()).isEqualTo(Instant.parse("2026-05-02T10:00:01Z"));
         assertThat(first.input().isNull()).isTrue();
-        assertThat(log.getData().get(1).durationMs()).isNull();
-        assertThat(log.getData().get(1).isSuccess()).isFalse();
+        assertThat(log.data().get(1).durationMs()).isNull();
+        assertThat(log.data().get(1).isSuccess()).isFalse();
     }
 
     @Test
@@ -136,7 +137,7 @@ class SessionServiceTest {
                 + "\"error_code\":\"policy_denied\",\"input\":{\"amount\":1000},\"output\":{\"code\":\"policy_denied\"},"
                 + "\"called_at\":\"2026-05-02T10:00:01Z\"}]}");
 
-        ToolCallLogEntry e = api.client.sessions().logs("ses_1").getData().get(0);
+        ToolCallLogEntry e = api.client.sessions().logs("ses_1").data().get(0);
 
         assertThat(e.sessionId()).isEqualTo("ses_1");
         assertThat(e.server()).isEqualTo("asaas");
@@ -155,11 +156,11 @@ class SessionServiceTest {
         api.enqueue("{\"tool_calls\":[]}");
         api.enqueue("{\"sessions\":[]}");
 
-        assertThat(api.client.sessions().listAsync().get(5, TimeUnit.SECONDS).getData()).hasSize(1);
+        assertThat(api.client.sessions().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
         assertThat(api.client.sessions().getAsync("ses_1").get(5, TimeUnit.SECONDS).id()).isEqualTo("ses_1");
-        assertThat(api.client.sessions().logsAsync("ses_1").get(5, TimeUnit.SECONDS).getData()).isEmpty();
+        assertThat(api.client.sessions().logsAsync("ses_1").get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.sessions().listAsync(SessionListParams.builder().status(SessionStatus.ERROR).build())
-                .get(5, TimeUnit.SECONDS).getData()).isEmpty();
+                .get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.sessions().logsAsync(" ")).isCompletedExceptionally();
 
         api.take("GET", "/v1/sessions");

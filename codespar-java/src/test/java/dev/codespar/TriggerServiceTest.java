@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -142,10 +143,10 @@ class TriggerServiceTest {
 
         api.take("GET", "/v1/triggers");
         api.take("GET", "/v1/triggers");
-        assertThat(first.getData()).extracting(Trigger::id).containsExactly("trg_1", "trg_2");
-        assertThat(first.getData()).extracting(Trigger::status).containsExactly("active", "paused");
-        assertThat(first.getData()).extracting(Trigger::secret).containsOnlyNulls();
-        assertThat(second.getData()).extracting(Trigger::webhookUrl).containsExactly("https://x.example");
+        assertThat(first.data()).extracting(Trigger::id).containsExactly("trg_1", "trg_2");
+        assertThat(first.data()).extracting(Trigger::status).containsExactly("active", "paused");
+        assertThat(first.data()).extracting(Trigger::secret).containsOnlyNulls();
+        assertThat(second.data()).extracting(Trigger::webhookUrl).containsExactly("https://x.example");
         assertThat(second.hasNextPage()).isFalse();
     }
 
@@ -217,7 +218,7 @@ class TriggerServiceTest {
         api.enqueue("{\"id\":\"trg_1\",\"secret\":\"" + ROTATED + "\"}");
 
         assertThat(api.client.triggers().createAsync(params()).get(5, TimeUnit.SECONDS).secret()).isEqualTo(SECRET);
-        assertThat(api.client.triggers().listAsync().get(5, TimeUnit.SECONDS).getData()).isEmpty();
+        assertThat(api.client.triggers().listAsync().get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.triggers().rotateSecretAsync("trg_1").get(5, TimeUnit.SECONDS).secret())
                 .isEqualTo(ROTATED);
 

@@ -104,7 +104,7 @@ class UnusableAnswersTest {
         assertThat(session.paymentStatus("tc_1").paymentStatus()).as("every field has a reading when missing")
                 .isEqualTo(PaymentStatus.UNKNOWN);
         server.enqueue(json(200, "[]"));
-        assertThat(client.projects().list().getData()).as("a bare array is a list").isEmpty();
+        assertThat(client.projects().list().data()).as("a bare array is a list").isEmpty();
         server.enqueue(new MockResponse().setResponseCode(204));
         session.close();
         assertThat(server.getRequestCount()).isEqualTo(8);

@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.internal.json.JsonFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +34,7 @@ class ValuesInstantTest {
 
     private static Instant read(String text) {
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("at", text);
-        return Values.instant(json, "at");
+        return JsonFields.instant(json, "at");
     }
 
     @Test

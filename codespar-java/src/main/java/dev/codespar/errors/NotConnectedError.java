@@ -1,9 +1,7 @@
 package dev.codespar.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.codespar.Session;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A tool needs a server whose connection is not ready.
@@ -51,7 +49,6 @@ public final class NotConnectedError extends CodeSparException {
     }
 
     private final Details details;
-    private final transient Session session;
 
     /**
      * Creates the error.
@@ -61,60 +58,24 @@ public final class NotConnectedError extends CodeSparException {
      * @param pendingServers the servers that are not connected yet (copied)
      */
     public NotConnectedError(String message, String sessionId, List<String> pendingServers) {
-        this(message, new Details(sessionId, pendingServers, null, null, null, null, null), null);
+        this(message, new Details(sessionId, pendingServers, null, null, null, null, null));
     }
 
     /**
-     * Creates the error for a failed tool call.
+     * Creates the error with what a failed tool call answered.
      *
      * @param message what is not connected and what to do about it
-     * @param details what the call answered
+     * @param details the session, servers and the failed call's answer
      */
     public NotConnectedError(String message, Details details) {
-        this(message, details, null);
-    }
-
-    /**
-     * Creates the error for a session the caller holds, or has not received yet (a {@code create} that waited for
-     * connections in vain).
-     *
-     * @param message what is not connected and what to do about it
-     * @param session the session (still open), not {@code null}
-     * @param pendingServers the servers that are not connected yet (copied)
-     */
-    public NotConnectedError(String message, Session session, List<String> pendingServers) {
-        this(message, new Details(session.getId(), pendingServers, null, null, null, null, null), session);
-    }
-
-    private NotConnectedError(String message, Details details, Session session) {
         super(message, null);
         this.details = details;
-        this.session = session;
     }
 
     /**
-     * The session, still open: after a {@code create} that waited for connections in vain, this is the only way
-     * to reach it. Send the user connect links ({@code session.authorize(...)}) and go on, or close it.
-     *
-     * <pre>{@code
-     * try {
-     *     session = client.create("user_123", config);   // config waits for connections
-     * } catch (NotConnectedError e) {
-     *     session = e.getSession().orElseThrow();
-     *     for (String server : e.getPendingServers()) {
-     *         chat.reply("Connect " + server + ": " + session.authorize(server, redirectUri).authorizeUrl());
-     *     }
-     * }
-     * }</pre>
-     *
-     * @return the session; empty when the error was built without one (or after deserialization)
-     */
-    public Optional<Session> getSession() {
-        return Optional.ofNullable(session);
-    }
-
-    /**
-     * The session whose servers are not connected.
+     * The session whose servers are not connected. After a {@code create} that waited for connections in vain, the
+     * session is open: get it back with {@code client.sessions().retrieve(e.getSessionId())}, send the user connect
+     * links, and go on, or close it.
      *
      * @return the session id, or {@code null} when unknown
      */

@@ -1,6 +1,5 @@
 package dev.codespar.internal.http;
 
-import dev.codespar.RetryPolicy;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.errors.NetworkError;
@@ -34,7 +33,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param apiKey the secret key; only ever placed in the {@code Authorization} header
      * @param userAgent the {@code User-Agent} value
      * @param projectId the client's project, or {@code null}
-     * @param retryPolicy when to retry
+     * @param retryRules when to retry
      * @param timeout the per-attempt timeout
      * @param callTimeout the overall deadline of a call and its retries, or {@code null} for none
      * @param maxPostConnectionIdle the longest a pooled connection may have been idle for a non-idempotent request
@@ -43,7 +42,7 @@ public final class HttpTransport implements AutoCloseable {
      * @param timing clock, sleeps and jitter
      */
     public record Settings(HttpUrl baseUrl, String apiKey, String userAgent, String projectId,
-            RetryPolicy retryPolicy, Duration timeout, Duration callTimeout, Duration maxPostConnectionIdle,
+            RetryRules retryRules, Duration timeout, Duration callTimeout, Duration maxPostConnectionIdle,
             OkHttpClient httpClient, Timing timing) {
 
         @Override
@@ -114,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
         this.staleConnections = new StaleConnections(settings.maxPostConnectionIdle());
         this.client = OkHttpClients.build(settings.httpClient(), timeout, authentication, staleConnections);
         this.requests = new RequestFactory(baseUrl, projectId, authentication);
-        this.retries = new RetryDecision(settings.retryPolicy(), timing);
+        this.retries = new RetryDecision(settings.retryRules(), timing);
         this.inFlight = new InFlightCalls(timing);
         this.log = new AttemptLog(timing);
     }

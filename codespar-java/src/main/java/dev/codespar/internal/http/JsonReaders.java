@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codespar.internal.json.JsonFields;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -147,21 +150,47 @@ public final class JsonReaders {
      * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
      */
     public static InvalidResponseException missingField(JsonAnswer answer, String field) {
-        return missingField(answer, field, answer.call());
-    }
-
-    /**
-     * {@link #missingField(JsonAnswer, String)} with the call described by the caller.
-     *
-     * @param answer the answer
-     * @param field the missing field
-     * @param what the call, e.g. {@code POST /v1/sessions}
-     * @return the exception the transport turns into an {@link ApiError} with code {@code invalid_response}
-     */
-    public static InvalidResponseException missingField(JsonAnswer answer, String field, String what) {
+        String what = answer.call();
         return new InvalidResponseException(ErrorDetails.of("invalid_response", answer.status(),
                         what + " answered " + answer.status() + " without the required field \"" + field + "\"")
                 .withRequestId(answer.requestId())
                 .withBody(answer.json()));
+    }
+
+    /**
+     * The object's text field, or the {@code invalid_response} error naming the call. The error's body is the answer
+     * without the secret fields (see {@link #redacted}); on success nothing is copied.
+     *
+     * @param answer the answer
+     * @param object the object inside it that must have the field
+     * @param field the field
+     * @param secretFields fields never to keep in the error's body
+     * @return the field's text
+     */
+    public static String requireText(JsonAnswer answer, JsonNode object, String field, String... secretFields) {
+        String value = JsonFields.text(object, field);
+        if (value == null) {
+            throw missingField(secretFields.length == 0 ? answer : redacted(answer, secretFields), field);
+        }
+        return value;
+    }
+
+    /**
+     * The answer with its secret fields removed at the top level and in each wrapped object, for error bodies.
+     *
+     * @param answer the answer
+     * @param secretFields the fields to remove
+     * @return a copy without them
+     */
+    public static JsonAnswer redacted(JsonAnswer answer, String... secretFields) {
+        JsonNode json = JsonFields.without(answer.json(), secretFields);
+        if (json.isObject()) {
+            json.fields().forEachRemaining(e -> {
+                if (e.getValue().isObject()) {
+                    ((ObjectNode) e.getValue()).remove(List.of(secretFields));
+                }
+            });
+        }
+        return new JsonAnswer(json, answer.status(), answer.requestId(), answer.call());
     }
 }

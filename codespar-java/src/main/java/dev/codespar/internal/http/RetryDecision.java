@@ -1,6 +1,5 @@
 package dev.codespar.internal.http;
 
-import dev.codespar.RetryPolicy;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +16,10 @@ final class RetryDecision {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryDecision.class);
 
-    private final RetryPolicy policy;
+    private final RetryRules policy;
     private final Timing timing;
 
-    RetryDecision(RetryPolicy policy, Timing timing) {
+    RetryDecision(RetryRules policy, Timing timing) {
         this.policy = policy;
         this.timing = timing;
     }
@@ -34,11 +33,11 @@ final class RetryDecision {
      * @param deadline the call's deadline in {@link Timing#nowMillis()} time, or {@link Long#MAX_VALUE}
      */
     Duration next(ApiRequest request, AttemptFailure failure, int attempt, long deadline) {
-        if (attempt > policy.getMaxRetries() || !isRetryable(request, failure)) {
+        if (attempt > policy.maxRetries() || !isRetryable(request, failure)) {
             return null;
         }
         Duration serverWait = failure.details().retryAfter();
-        if (serverWait != null && serverWait.compareTo(policy.getMaxRetryWait()) > 0) {
+        if (serverWait != null && serverWait.compareTo(policy.maxRetryWait()) > 0) {
             // the caller gets the wait in getRetryAfter() and can schedule the retry itself
             LOG.debug("{} not retried: the server asked to wait {} ms, more than maxRetryWait", request,
                     serverWait.toMillis());
@@ -71,9 +70,9 @@ final class RetryDecision {
                 return true;
             case 504:
                 // the provider may have acted: a payout or an NF-e may have gone through
-                return request.isIdempotent() || policy.isRetryPostOnGatewayTimeout();
+                return request.isIdempotent() || policy.retryPostOnGatewayTimeout();
             case 500:
-                return policy.isRetryOnInternalError();
+                return policy.retryOnInternalError();
             default:
                 return false;
         }
@@ -81,8 +80,8 @@ final class RetryDecision {
 
     /** Full jitter: a uniform wait between zero and {@code min(cap, base * 2^(attempt-1))}. */
     Duration backoff(int attempt) {
-        long base = policy.getBaseDelay().toMillis();
-        long cap = policy.getMaxBackoff().toMillis();
+        long base = policy.baseDelay().toMillis();
+        long cap = policy.maxBackoff().toMillis();
         long ceiling = attempt >= 31 ? cap : Math.min(cap, base << (attempt - 1));
         return Duration.ofMillis((long) (ceiling * Math.max(0.0, Math.min(1.0, timing.jitter()))));
     }

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** The retry policy of DESIGN.md, rule by rule, with exact request counts and waits. */
-class RetryPolicyTest {
+public class RetryPolicyTest {
 
     private final MockWebServer server = new MockWebServer();
     private FakeTiming timing = new FakeTiming(0.5);
@@ -59,13 +59,19 @@ class RetryPolicyTest {
         server.shutdown();
     }
 
+    /** The rules the client builder derives from a policy. */
+    public static RetryRules rules(RetryPolicy policy) {
+        return new RetryRules(policy.maxRetries(), policy.maxRetryWait(), policy.baseDelay(), policy.maxBackoff(),
+                policy.retryOnInternalError(), policy.retryPostOnGatewayTimeout());
+    }
+
     private HttpTransport transport(RetryPolicy policy) {
         return transport(policy, Duration.ofSeconds(5), null);
     }
 
     private HttpTransport transport(RetryPolicy policy, Duration timeout, Duration callTimeout) {
         transport = new HttpTransport(new HttpTransport.Settings(
-                HttpUrl.get(server.url("/").toString()), TestSupport.KEY, "codespar-java/test", null, policy,
+                HttpUrl.get(server.url("/").toString()), TestSupport.KEY, "codespar-java/test", null, rules(policy),
                 timeout, callTimeout, Duration.ofSeconds(1), null, timing));
         return transport;
     }
@@ -335,7 +341,7 @@ class RetryPolicyTest {
             port = s.getLocalPort();
         }
         transport = new HttpTransport(new HttpTransport.Settings(HttpUrl.get("http://127.0.0.1:" + port),
-                TestSupport.KEY, "ua", null, RetryPolicy.defaults(), Duration.ofSeconds(2), null, Duration.ofSeconds(1),
+                TestSupport.KEY, "ua", null, rules(RetryPolicy.defaults()), Duration.ofSeconds(2), null, Duration.ofSeconds(1),
                 null, timing));
 
         ApiError e = fail(POST);

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.internal.http;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,12 +12,16 @@ import java.util.function.Function;
  *
  * @param <T> the result type
  */
-final class CallChain<T> extends CompletableFuture<T> {
+public final class ChainedFuture<T> extends CompletableFuture<T> {
 
     private volatile Future<?> current;
 
-    /** Makes {@code step} the one a cancellation reaches; cancels it at once when this chain is already cancelled. */
-    void track(Future<?> step) {
+    /**
+     * Makes {@code step} the one a cancellation reaches; cancels it at once when this chain is already cancelled.
+     *
+     * @param step the step now running
+     */
+    public void track(Future<?> step) {
         current = step;
         if (isCancelled()) {
             step.cancel(true);
@@ -34,8 +38,16 @@ final class CallChain<T> extends CompletableFuture<T> {
         return cancelled;
     }
 
-    /** Runs {@code next} on the result of {@code first}; cancelling the chain cancels whichever step is running. */
-    static <A, B> CompletableFuture<B> compose(CompletableFuture<A> first,
+    /**
+     * Runs {@code next} on the result of {@code first}; cancelling the chain cancels whichever step is running.
+     *
+     * @param first the first step
+     * @param next the step after it
+     * @param <A> the first step's value
+     * @param <B> the chain's value
+     * @return the chain
+     */
+    public static <A, B> CompletableFuture<B> compose(CompletableFuture<A> first,
             Function<? super A, CompletableFuture<B>> next) {
         return handle(first, (a, error) -> error != null ? CompletableFuture.failedFuture(error) : next.apply(a));
     }
@@ -44,10 +56,16 @@ final class CallChain<T> extends CompletableFuture<T> {
      * Runs {@code next} on the outcome of {@code first}: its value, or its failure (unwrapped from
      * {@link CompletionException}; the other argument is then {@code null}). Cancelling the chain cancels whichever
      * step is running; {@code next} does not run once the chain is done.
+     *
+     * @param first the first step
+     * @param next the step after it, given the value or the failure
+     * @param <A> the first step's value
+     * @param <B> the chain's value
+     * @return the chain
      */
-    static <A, B> CompletableFuture<B> handle(CompletableFuture<A> first,
+    public static <A, B> CompletableFuture<B> handle(CompletableFuture<A> first,
             BiFunction<? super A, Throwable, CompletableFuture<B>> next) {
-        CallChain<B> chain = new CallChain<>();
+        ChainedFuture<B> chain = new ChainedFuture<>();
         chain.track(first);
         first.whenComplete((a, error) -> {
             if (chain.isDone()) {
@@ -72,12 +90,26 @@ final class CallChain<T> extends CompletableFuture<T> {
         return chain;
     }
 
-    /** Converts the result of {@code first}; cancelling the result cancels {@code first}. */
-    static <A, B> CompletableFuture<B> map(CompletableFuture<A> first, Function<? super A, ? extends B> mapper) {
+    /**
+     * Converts the result of {@code first}; cancelling the result cancels {@code first}.
+     *
+     * @param first the step
+     * @param mapper the conversion
+     * @param <A> the step's value
+     * @param <B> the converted value
+     * @return the converted future
+     */
+    public static <A, B> CompletableFuture<B> map(CompletableFuture<A> first, Function<? super A, ? extends B> mapper) {
         return compose(first, a -> CompletableFuture.completedFuture(mapper.apply(a)));
     }
 
-    static Throwable unwrap(Throwable t) {
+    /**
+     * The failure inside {@link CompletionException} wrappers.
+     *
+     * @param t a failure
+     * @return the innermost cause that is not a wrapper
+     */
+    public static Throwable unwrap(Throwable t) {
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
