@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -123,10 +124,14 @@ public final class AgentDidResolver {
      *     {@link IllegalArgumentException}
      */
     public CompletableFuture<String> fetchDocumentAsync(String did) {
-        return fetchAsync(did).thenApply(Fetched::json);
+        return fetchAsync(did, Fetched::json);
     }
 
-    private CompletableFuture<Fetched> fetchAsync(String did) {
+    /**
+     * One future per call, completed on the dispatcher with {@code answer} applied, so that cancelling the very
+     * future the caller holds cancels the call (a dependent stage's cancellation would not reach it).
+     */
+    private <T> CompletableFuture<T> fetchAsync(String did, Function<Fetched, T> answer) {
         Request request;
         try {
             request = request(did);
@@ -134,7 +139,7 @@ public final class AgentDidResolver {
             return CompletableFuture.failedFuture(e);
         }
         Call call = http.newCall(request);
-        CompletableFuture<Fetched> future = new CompletableFuture<>();
+        CompletableFuture<T> future = new CompletableFuture<>();
         future.whenComplete((document, failure) -> {
             if (future.isCancelled()) {
                 call.cancel();
@@ -149,7 +154,7 @@ public final class AgentDidResolver {
             @Override
             public void onResponse(Call answered, Response response) {
                 try {
-                    future.complete(read(response, did, request.url()));
+                    future.complete(answer.apply(read(response, did, request.url())));
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e);
                 } catch (IOException e) {
@@ -202,7 +207,7 @@ public final class AgentDidResolver {
             return CompletableFuture.failedFuture(new NullPointerException("kid"));
         }
         String did = DidDocuments.didOf(kid);
-        return fetchAsync(did).thenApply(document -> keyIn(document, did, kid));
+        return fetchAsync(did, document -> keyIn(document, did, kid));
     }
 
     private static byte[] keyIn(Fetched document, String did, String kid) {
