@@ -229,7 +229,8 @@ public final class DidDocuments {
     /** JavaScript's decodeURIComponent, strict: {@code %XX} escapes of UTF-8, anything malformed refused. */
     static String percentDecode(String part) {
         if (part.isEmpty()) {
-            throw new IllegalArgumentException("did:web DID has an empty part (two colons in a row, or one at the end)");
+            throw new IllegalArgumentException(
+                    "did:web DID has an empty part (two colons in a row, or one at the end)");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(part.length());
         byte[] raw = part.getBytes(StandardCharsets.UTF_8);

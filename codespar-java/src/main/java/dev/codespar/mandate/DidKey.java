@@ -23,6 +23,8 @@ public record DidKey(String id, byte[] publicKey) {
     /**
      * Checks and copies.
      *
+     * @param id the method's absolute {@code id}
+     * @param publicKey the raw 32-byte key
      * @throws IllegalArgumentException when the key is not 32 bytes long
      */
     public DidKey {

@@ -39,9 +39,13 @@ public final class DidResolutionException extends IllegalStateException {
         KEY_NOT_FOUND
     }
 
+    /** What went wrong. */
     private final Reason reason;
+    /** The DID asked for. */
     private final String did;
+    /** The HTTP status, 0 without an answer. */
     private final int status;
+    /** The answer's request id, or {@code null}. */
     private final String requestId;
 
     /**

@@ -70,6 +70,24 @@ public record Mandate(
     /**
      * Checks and freezes the fields.
      *
+     * @param formatVersion {@code format_version}
+     * @param id {@code id}
+     * @param agentId {@code agent_id}
+     * @param type {@code type}
+     * @param amount {@code amount}
+     * @param currency {@code currency}
+     * @param purposes {@code purposes}
+     * @param expiresAt {@code expires_at}
+     * @param maxAmount {@code max_amount}, or {@code null}
+     * @param parentId {@code parent_id}, or {@code null}
+     * @param denomination {@code denomination}, or {@code null}
+     * @param secretVersion {@code secret_version}
+     * @param principalKycRef {@code principal_kyc_ref}, or {@code null}
+     * @param agentKid {@code agent_kid}, or {@code null}
+     * @param signature envelope {@code signature}, or {@code null}
+     * @param agentSig envelope {@code agent_sig}, or {@code null}
+     * @param issuerSig envelope {@code issuer_sig}, or {@code null}
+     * @param kid envelope {@code kid}, or {@code null}
      * @throws NullPointerException when {@code id}, {@code agentId}, {@code type}, {@code amount},
      *     {@code currency}, {@code purposes} or one of the purposes is {@code null}
      * @throws IllegalArgumentException when {@code formatVersion} is below 2
@@ -230,31 +248,56 @@ public record Mandate(
             kid = m.kid;
         }
 
-        /** @param value {@code format_version}, at least 2 @return this builder */
+        /**
+         * Sets {@code format_version}.
+         *
+         * @param value {@code format_version}, at least 2
+         * @return this builder
+         */
         public Builder formatVersion(int value) {
             formatVersion = value;
             return this;
         }
 
-        /** @param value {@code id} @return this builder */
+        /**
+         * Sets {@code id}.
+         *
+         * @param value {@code id}
+         * @return this builder
+         */
         public Builder id(String value) {
             id = value;
             return this;
         }
 
-        /** @param value {@code agent_id} @return this builder */
+        /**
+         * Sets {@code agent_id}.
+         *
+         * @param value {@code agent_id}
+         * @return this builder
+         */
         public Builder agentId(String value) {
             agentId = value;
             return this;
         }
 
-        /** @param value {@code type}, e.g. {@code "payment"} @return this builder */
+        /**
+         * Sets {@code type}.
+         *
+         * @param value {@code type}, e.g. {@code "payment"}
+         * @return this builder
+         */
         public Builder type(String value) {
             type = value;
             return this;
         }
 
-        /** @param value {@code type} as an enum (not {@link MandateType#UNKNOWN}) @return this builder */
+        /**
+         * Sets {@code type} from an enum.
+         *
+         * @param value {@code type} as an enum (not {@link MandateType#UNKNOWN})
+         * @return this builder
+         */
         public Builder type(MandateType value) {
             if (Objects.requireNonNull(value, "type") == MandateType.UNKNOWN) {
                 throw new IllegalArgumentException("MandateType.UNKNOWN has no token text; pass the text instead");
@@ -263,91 +306,166 @@ public record Mandate(
             return this;
         }
 
-        /** @param value {@code amount}, a decimal string without trailing zeros @return this builder */
+        /**
+         * Sets {@code amount}.
+         *
+         * @param value {@code amount}, a decimal string without trailing zeros
+         * @return this builder
+         */
         public Builder amount(String value) {
             amount = value;
             return this;
         }
 
-        /** @param value {@code currency} @return this builder */
+        /**
+         * Sets {@code currency}.
+         *
+         * @param value {@code currency}
+         * @return this builder
+         */
         public Builder currency(String value) {
             currency = value;
             return this;
         }
 
-        /** @param value {@code purposes}, in any order @return this builder */
+        /**
+         * Sets {@code purposes}.
+         *
+         * @param value {@code purposes}, in any order
+         * @return this builder
+         */
         public Builder purposes(List<String> value) {
             purposes = value;
             return this;
         }
 
-        /** @param value {@code expires_at}, UNIX seconds @return this builder */
+        /**
+         * Sets {@code expires_at}.
+         *
+         * @param value {@code expires_at}, UNIX seconds
+         * @return this builder
+         */
         public Builder expiresAt(long value) {
             expiresAt = value;
             return this;
         }
 
-        /** @param value {@code expires_at}, truncated to whole seconds @return this builder */
+        /**
+         * Sets {@code expires_at}.
+         *
+         * @param value {@code expires_at}, truncated to whole seconds
+         * @return this builder
+         */
         public Builder expiresAt(Instant value) {
             expiresAt = Objects.requireNonNull(value, "expiresAt").getEpochSecond();
             return this;
         }
 
-        /** @param value {@code max_amount}, or {@code null} @return this builder */
+        /**
+         * Sets {@code max_amount}.
+         *
+         * @param value {@code max_amount}, or {@code null}
+         * @return this builder
+         */
         public Builder maxAmount(String value) {
             maxAmount = value;
             return this;
         }
 
-        /** @param value {@code parent_id}, or {@code null} @return this builder */
+        /**
+         * Sets {@code parent_id}.
+         *
+         * @param value {@code parent_id}, or {@code null}
+         * @return this builder
+         */
         public Builder parentId(String value) {
             parentId = value;
             return this;
         }
 
-        /** @param value {@code denomination}, or {@code null} @return this builder */
+        /**
+         * Sets {@code denomination}.
+         *
+         * @param value {@code denomination}, or {@code null}
+         * @return this builder
+         */
         public Builder denomination(String value) {
             denomination = value;
             return this;
         }
 
-        /** @param value {@code secret_version} @return this builder */
+        /**
+         * Sets {@code secret_version}.
+         *
+         * @param value {@code secret_version}
+         * @return this builder
+         */
         public Builder secretVersion(long value) {
             secretVersion = value;
             return this;
         }
 
-        /** @param value {@code principal_kyc_ref}, or {@code null} @return this builder */
+        /**
+         * Sets {@code principal_kyc_ref}.
+         *
+         * @param value {@code principal_kyc_ref}, or {@code null}
+         * @return this builder
+         */
         public Builder principalKycRef(String value) {
             principalKycRef = value;
             return this;
         }
 
-        /** @param value {@code agent_kid}, or {@code null} @return this builder */
+        /**
+         * Sets {@code agent_kid}.
+         *
+         * @param value {@code agent_kid}, or {@code null}
+         * @return this builder
+         */
         public Builder agentKid(String value) {
             agentKid = value;
             return this;
         }
 
-        /** @param value envelope {@code signature} (HMAC hex), or {@code null} @return this builder */
+        /**
+         * Sets {@code signature}.
+         *
+         * @param value envelope {@code signature} (HMAC hex), or {@code null}
+         * @return this builder
+         */
         public Builder signature(String value) {
             signature = value;
             return this;
         }
 
-        /** @param value envelope {@code agent_sig} (base64url), or {@code null} @return this builder */
+        /**
+         * Sets {@code agent_sig}.
+         *
+         * @param value envelope {@code agent_sig} (base64url), or {@code null}
+         * @return this builder
+         */
         public Builder agentSig(String value) {
             agentSig = value;
             return this;
         }
 
-        /** @param value envelope {@code issuer_sig} (base64url), or {@code null} @return this builder */
+        /**
+         * Sets {@code issuer_sig}.
+         *
+         * @param value envelope {@code issuer_sig} (base64url), or {@code null}
+         * @return this builder
+         */
         public Builder issuerSig(String value) {
             issuerSig = value;
             return this;
         }
 
-        /** @param value envelope {@code kid}, or {@code null} @return this builder */
+        /**
+         * Sets {@code kid}.
+         *
+         * @param value envelope {@code kid}, or {@code null}
+         * @return this builder
+         */
         public Builder kid(String value) {
             kid = value;
             return this;

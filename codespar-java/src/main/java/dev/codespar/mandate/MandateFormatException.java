@@ -59,7 +59,9 @@ public final class MandateFormatException extends IllegalArgumentException {
         }
     }
 
+    /** Why the token was refused. */
     private final Reason reason;
+    /** The field at fault, or {@code null}. */
     private final String field;
 
     /**

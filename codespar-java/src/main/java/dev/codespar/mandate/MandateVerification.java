@@ -29,7 +29,14 @@ import java.util.Optional;
  */
 public record MandateVerification(Mandate mandate, SignatureCheck agent, SignatureCheck issuer) {
 
-    /** @throws NullPointerException when a component is {@code null} */
+    /**
+     * Checks the components.
+     *
+     * @param mandate the decoded mandate
+     * @param agent the check of {@code agent_sig}
+     * @param issuer the check of {@code issuer_sig}
+     * @throws NullPointerException when a component is {@code null}
+     */
     public MandateVerification {
         Objects.requireNonNull(mandate, "mandate");
         Objects.requireNonNull(agent, "agent");

@@ -58,7 +58,8 @@ public final class Mandates {
      *
      * <pre>{@code
      * Mandates.signingString(Mandates.decode(token));
-     * // 3:mnd_v3_abc...:a1:delegation:5000:BRL:refund,utility:1735689600::::1:kyc_...:did:web:id.codespar.dev:org_demo:a1#1
+     * // "3:mnd_v3_abc...:a1:delegation:5000:BRL:refund,utility:1735689600::::1:kyc_celcoin_11144477735"
+     * //     + ":did:web:id.codespar.dev:org_demo:a1#1"
      * }</pre>
      *
      * @param fields the mandate

@@ -25,6 +25,9 @@ public record SignatureCheck(boolean present, SignatureStatus status, Optional<S
     /**
      * Checks that {@code present} agrees with {@code status}.
      *
+     * @param present whether the token carries the signature
+     * @param status the outcome
+     * @param kid the key id the signature claims, or empty
      * @throws IllegalArgumentException when {@code present} is {@code true} with {@link SignatureStatus#ABSENT}, or
      *     {@code false} with any other status
      */

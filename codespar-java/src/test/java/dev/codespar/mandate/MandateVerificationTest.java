@@ -36,7 +36,8 @@ class MandateVerificationTest {
                 Arguments.of("issuer key only", true, true, issuerOnly, SKIPPED, VERIFIED, true),
                 Arguments.of("no keys", true, true, MandateKeys.none(), SKIPPED, SKIPPED, false),
                 Arguments.of("wrong agent key", true, true, wrongAgent, FAILED, VERIFIED, false),
-                Arguments.of("no issuer_sig, both keys", true, false, MandateFixture.bothKeys(), VERIFIED, ABSENT, true),
+                Arguments.of("no issuer_sig, both keys", true, false, MandateFixture.bothKeys(), VERIFIED, ABSENT,
+                        true),
                 Arguments.of("no issuer_sig, no issuer key", true, false, agentOnly, VERIFIED, ABSENT, true),
                 Arguments.of("no agent_sig, agent key only", false, true, agentOnly, ABSENT, SKIPPED, false),
                 Arguments.of("no signatures, both keys", false, false, MandateFixture.bothKeys(), ABSENT, ABSENT,
@@ -111,7 +112,8 @@ class MandateVerificationTest {
         ObjectNode fragmentless = MandateFixture.goldenPayload();
         fragmentless.put("kid", "did:web:example.com");
 
-        assertThat(kidAndDid(noKid)).containsExactly(Optional.of(KID), Optional.of("did:web:id.codespar.dev:org_demo:a1"));
+        assertThat(kidAndDid(noKid)).containsExactly(Optional.of(KID),
+                Optional.of("did:web:id.codespar.dev:org_demo:a1"));
         assertThat(kidAndDid(emptyKid)).containsExactly(Optional.of(KID),
                 Optional.of("did:web:id.codespar.dev:org_demo:a1"));
         assertThat(kidAndDid(otherKid)).containsExactly(Optional.of("did:web:example.com#k2"),
