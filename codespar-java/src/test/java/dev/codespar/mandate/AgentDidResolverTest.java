@@ -13,6 +13,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -232,28 +233,36 @@ class AgentDidResolverTest {
     @ParameterizedTest(name = "publicKeyAsync: {0}")
     @ValueSource(booleans = {false, true})
     void cancellingTheFutureCancelsTheCall(boolean publicKey) throws Exception {
-        CountDownLatch requested = new CountDownLatch(1);
+        CountDownLatch received = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch canceled = new CountDownLatch(1);
-        OkHttpClient watched = client.newBuilder().eventListener(new EventListener() {
+        // The server holds the answer until the test releases it, so the call is in flight when it is cancelled.
+        server.setDispatcher(new Dispatcher() {
             @Override
-            public void requestHeadersEnd(Call call, okhttp3.Request request) {
-                requested.countDown();
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                received.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return document("{}");
             }
-
+        });
+        OkHttpClient watched = client.newBuilder().eventListener(new EventListener() {
             @Override
             public void canceled(Call call) {
                 canceled.countDown();
             }
         }).build();
-        server.enqueue(document("{}").setHeadersDelay(30, TimeUnit.SECONDS));
-
         AgentDidResolver resolver = new AgentDidResolver(watched, server.url("/").toString());
-        CompletableFuture<?> pending = publicKey ? resolver.publicKeyAsync(KID) : resolver.fetchDocumentAsync(DID);
-        assertThat(requested.await(5, TimeUnit.SECONDS)).isTrue();
-        pending.cancel(true);
 
-        assertThat(canceled.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(pending).isCancelled();
+        CompletableFuture<?> pending = publicKey ? resolver.publicKeyAsync(KID) : resolver.fetchDocumentAsync(DID);
+        try {
+            assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
+            pending.cancel(true);
+
+            assertThat(canceled.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(pending).isCancelled();
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
