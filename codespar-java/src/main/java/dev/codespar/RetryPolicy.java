@@ -19,7 +19,7 @@ import java.util.Objects;
  *       and {@code DELETE}.
  *   <li>Wait: the server's {@code Retry-After} (seconds or HTTP-date) or {@code X-RateLimit-Reset} when present,
  *       else exponential backoff with full jitter (base {@value #DEFAULT_BASE_DELAY_MILLIS} ms, cap
- *       {@value #DEFAULT_MAX_BACKOFF_MILLIS} ms). A server wait longer than {@link #getMaxRetryWait()} is not slept:
+ *       {@value #DEFAULT_MAX_BACKOFF_MILLIS} ms). A server wait longer than {@link #maxRetryWait()} is not slept:
  *       the error is thrown at once with {@code getRetryAfter()} set, so the caller can schedule the retry.
  * </ul>
  *

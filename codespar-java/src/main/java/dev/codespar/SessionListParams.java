@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Min;
  *         .status(SessionStatus.ACTIVE).limit(50).build());
  * }</pre>
  *
- * <p>The listing is cursor-paged: {@link Page#nextPage()} sends the server's {@code next_before} as {@code before};
+ * <p>The listing is cursor-paged: {@link dev.codespar.paging.Page#nextPage()} sends the server's {@code next_before} as {@code before};
  * set {@link Builder#before(String)} yourself only to resume from a cursor you kept
- * ({@link Page#nextCursor()}).
+ * ({@link dev.codespar.paging.Page#nextCursor()}).
  */
 public final class SessionListParams {
 
@@ -90,7 +90,7 @@ public final class SessionListParams {
         }
 
         /**
-         * Resume after a cursor a previous page returned ({@link Page#nextCursor()}).
+         * Resume after a cursor a previous page returned ({@link dev.codespar.paging.Page#nextCursor()}).
          *
          * @param cursor the {@code next_before} value
          * @return this builder
