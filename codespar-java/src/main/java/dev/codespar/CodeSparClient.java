@@ -55,6 +55,7 @@ public final class CodeSparClient implements AutoCloseable {
     private final String apiKey;
     private final Duration sendStreamIdleTimeout;
     private final Duration statusStreamIdleTimeout;
+    private final SessionServiceImpl sessions;
 
     private CodeSparClient(HttpTransport transport, String apiKey, Duration sendStreamIdleTimeout,
             Duration statusStreamIdleTimeout) {
@@ -62,6 +63,7 @@ public final class CodeSparClient implements AutoCloseable {
         this.apiKey = apiKey;
         this.sendStreamIdleTimeout = sendStreamIdleTimeout;
         this.statusStreamIdleTimeout = statusStreamIdleTimeout;
+        this.sessions = new SessionServiceImpl(this);
     }
 
     /**
@@ -97,7 +99,7 @@ public final class CodeSparClient implements AutoCloseable {
      *
      * <p>The body has the official SDKs' bytes: {@code servers} (explicit, else the preset's, else {@code zoop} and
      * {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given; unlike the TypeScript SDK, which never sends
-     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#getProjectId()}, else
+     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#projectId()}, else
      * the client's) travels as the {@code x-codespar-project} header on this and every later request of the session.
      *
      * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
@@ -114,12 +116,7 @@ public final class CodeSparClient implements AutoCloseable {
      * @throws dev.codespar.errors.ApiError when the server refuses
      */
     public Session create(String userId, SessionConfig config) {
-        Session session = Calls.run(transport, () -> createRequest(userId, config),
-                answer -> Session.fromCreate(this, answer, userId, config.resolvedServers(), sessionProject(config)));
-        if (config.getWaitForConnections() != null) {
-            session.waitForConnections(config.getWaitForConnections());
-        }
-        return session;
+        return sessions.createAndWait(userId, config);
     }
 
     /**
@@ -140,28 +137,10 @@ public final class CodeSparClient implements AutoCloseable {
      * @return a future of the open session; validation errors complete it exceptionally
      */
     public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
-        CompletableFuture<Session> created = Calls.runAsync(transport, () -> createRequest(userId, config),
-                answer -> Session.fromCreate(this, answer, userId, config.resolvedServers(), sessionProject(config)));
-        Duration wait = config == null ? null : config.getWaitForConnections();
-        return wait == null ? created
-                : ChainedFuture.compose(created, session -> ChainedFuture.map(session.waitForConnectionsAsync(wait),
-                        ready -> session));
+        return sessions.createAndWaitAsync(userId, config);
     }
 
-    private ApiRequest createRequest(String userId, SessionConfig config) {
-        CreateSessionBody.UserId id = new CreateSessionBody.UserId(userId);
-        Validation.check(id, "userId", id.satisfiesConstraints());
-        Validation.check(config, "config", config != null && config.satisfiesConstraints());
-        config.check();
-        return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(sessionProject(config));
-    }
-
-    /** The project of a new session: its own, else the client's, else none. */
-    private String sessionProject(SessionConfig config) {
-        return config.getProjectId() != null ? config.getProjectId() : transport.projectId();
-    }
-
-    // ---------------------------------------------------------------- management API (section 13 of the contract)
+    // ---------------------------------------------------------------- management API
 
     /**
      * Projects of the organisation: list, get, create, update, delete. Cheap to call; the service is stateless.
@@ -219,12 +198,13 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     /**
-     * Sessions of the project, for dashboards and audits: list, get, and a session's tool-call log.
+     * Sessions of the project: resume one by id ({@link SessionService#retrieve}), list them, read a session's
+     * tool-call log.
      *
      * @return the session listing service
      */
     public SessionService sessions() {
-        return new SessionService(transport);
+        return sessions;
     }
 
     HttpTransport transport() {

@@ -22,8 +22,8 @@ record CreateSessionBody(
         @JsonProperty("metadata") Map<String, String> metadata) {
 
     static CreateSessionBody of(String userId, SessionConfig config) {
-        Map<String, String> metadata = config.getMetadata();
-        return new CreateSessionBody(config.resolvedServers(), userId, config.getMocks(),
+        Map<String, String> metadata = config.metadata();
+        return new CreateSessionBody(config.resolvedServers(), userId, config.mocks(),
                 metadata == null || metadata.isEmpty() ? null : metadata);
     }
 

@@ -79,7 +79,7 @@ public final class SessionConfig {
      *
      * @return the list, or {@code null} when not set (then the preset or the defaults apply)
      */
-    public List<String> getServers() {
+    public List<String> servers() {
         return servers;
     }
 
@@ -88,7 +88,7 @@ public final class SessionConfig {
      *
      * @return the preset, or {@code null}
      */
-    public Preset getPreset() {
+    public Preset preset() {
         return preset;
     }
 
@@ -97,7 +97,7 @@ public final class SessionConfig {
      *
      * @return the mocks, or {@code null} when none were given (then {@code mocks} is not sent)
      */
-    public Map<String, Object> getMocks() {
+    public Map<String, Object> mocks() {
         return mocks;
     }
 
@@ -106,7 +106,7 @@ public final class SessionConfig {
      *
      * @return the metadata, or {@code null}
      */
-    public Map<String, String> getMetadata() {
+    public Map<String, String> metadata() {
         return metadata;
     }
 
@@ -115,7 +115,7 @@ public final class SessionConfig {
      *
      * @return the project id, or {@code null}
      */
-    public String getProjectId() {
+    public String projectId() {
         return projectId;
     }
 
@@ -124,7 +124,7 @@ public final class SessionConfig {
      *
      * @return the deadline, or {@code null} when {@code create} returns at once
      */
-    public Duration getWaitForConnections() {
+    public Duration waitForConnections() {
         return waitForConnections;
     }
 
@@ -161,10 +161,10 @@ public final class SessionConfig {
         return projectId == null || PROJECT_ID.matcher(projectId).matches();
     }
 
-    /** Checks what bean validation cannot: the mocks (contract §9) and the wait deadline. */
+    /** Checks what bean validation cannot: the mocks and the wait deadline. */
     void check() {
         if (waitForConnections != null) {
-            Session.checkWait(waitForConnections, "config.waitForConnections");
+            ConnectionWait.check(waitForConnections, "config.waitForConnections");
         }
         if (mocks != null) {
             MockRules.check(mocks);

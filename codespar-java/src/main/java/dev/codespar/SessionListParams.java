@@ -40,17 +40,17 @@ public final class SessionListParams {
     }
 
     /** @return the {@code status} filter, or {@code null} */
-    public SessionStatus getStatus() {
+    public SessionStatus status() {
         return status;
     }
 
     /** @return the page size, or {@code null} for the server's default */
-    public Integer getLimit() {
+    public Integer limit() {
         return limit;
     }
 
     /** @return the cursor to resume from, or {@code null} for the newest sessions */
-    public String getBefore() {
+    public String before() {
         return before;
     }
 

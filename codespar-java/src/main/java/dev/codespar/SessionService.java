@@ -1,24 +1,20 @@
 package dev.codespar;
 
 import dev.codespar.paging.Page;
-import dev.codespar.internal.http.ApiPage;
-import dev.codespar.internal.http.JsonReaders;
-import dev.codespar.internal.json.JsonFields;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.codespar.internal.http.ApiRequest;
-import dev.codespar.internal.http.HttpTransport;
-import dev.codespar.internal.http.JsonAnswer;
-import dev.codespar.internal.validation.Validation;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The sessions of the current project, for dashboards and audits: {@code GET /v1/sessions},
- * {@code GET /v1/sessions/{id}} and a session's tool-call log. Get it with {@link CodeSparClient#sessions()};
- * stateless and thread-safe. (To open a session and call tools, use {@link CodeSparClient#create(String)}.)
+ * The sessions of the current project: resume one by id ({@link #retrieve}), list them for dashboards and audits,
+ * and read a session's tool-call log. Get it with {@link CodeSparClient#sessions()}; thread-safe. To open a session,
+ * use {@link CodeSparClient#create(String, SessionConfig)}.
  *
  * <pre>{@code
+ * // request 1 of a web tier: open the session, keep its id
+ * String id = client.create("user_123", SessionConfig.builder().servers("asaas").build()).getId();
+ * // request 2: resume it
+ * Session session = client.sessions().retrieve(id);
+ * session.execute("codespar_pay", Map.of("amount", 1000, "currency", "BRL"));
+ *
  * for (SessionSummary s : client.sessions().list(SessionListParams.builder().status(SessionStatus.ACTIVE).build())
  *         .autoPager()) {
  *     for (ToolCallLogEntry call : client.sessions().logs(s.id()).data()) {
@@ -30,19 +26,38 @@ import java.util.concurrent.CompletableFuture;
  * <p>Both list shapes are read: the cursor-paged {@code {"sessions": [...], "next_before": ...}} and
  * {@code {"data": [...]}}; the counts {@code tool_call_count} and {@code tool_calls_count} alike.
  */
-public final class SessionService {
+public interface SessionService {
 
-    private static final ApiPage.Spec<SessionSummary> PAGE =
-            new ApiPage.Spec<>("GET /v1/sessions", "sessions", SessionSummary::fromJson);
+    /**
+     * A session known by id, ready to {@code execute}, {@code send}, stream and {@code close}, as one just created:
+     * {@code GET /v1/sessions/{id}}, sent with the client's project. Its user, servers, status and creation time are
+     * the server's answer.
+     *
+     * @param id the session id
+     * @return the session
+     * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
+     * @throws dev.codespar.errors.NotFoundError when no such session is visible (closed, expired, another project)
+     */
+    Session retrieve(String id);
 
-    private static final ApiPage.Spec<ToolCallLogEntry> LOG_PAGE = new ApiPage.Spec<>("GET /v1/sessions/{id}/logs",
-            List.of("tool_calls", "data", "logs"), ToolCallLogEntry::fromJson);
+    /**
+     * {@link #retrieve(String)} for a session of another project than the client's; its later requests carry that
+     * project too.
+     *
+     * @param id the session id
+     * @param projectId the session's project ({@code prj_} and 16 letters or digits)
+     * @return the session
+     * @throws dev.codespar.errors.InvalidRequestError when the id is blank or the project id malformed
+     */
+    Session retrieve(String id, String projectId);
 
-    private final HttpTransport transport;
-
-    SessionService(HttpTransport transport) {
-        this.transport = transport;
-    }
+    /**
+     * {@link #retrieve(String)} without blocking.
+     *
+     * @param id the session id
+     * @return a future of the session
+     */
+    CompletableFuture<Session> retrieveAsync(String id);
 
     /**
      * The newest sessions. {@code GET /v1/sessions}.
@@ -50,9 +65,7 @@ public final class SessionService {
      * @return the first page; {@link Page#autoPager()} follows the cursor through older ones
      * @throws dev.codespar.errors.ApiError when the call fails
      */
-    public Page<SessionSummary> list() {
-        return list(SessionListParams.builder().build());
-    }
+    Page<SessionSummary> list();
 
     /**
      * The sessions matching the filter. {@code GET /v1/sessions?status=&limit=&before=}.
@@ -63,69 +76,22 @@ public final class SessionService {
      *     {@link SessionStatus#UNKNOWN} (no network call)
      * @throws dev.codespar.errors.ApiError when the call fails
      */
-    public Page<SessionSummary> list(SessionListParams params) {
-        return ApiPage.first(transport, () -> listRequest(params), PAGE).execute();
-    }
+    Page<SessionSummary> list(SessionListParams params);
 
     /**
-     * Non-blocking twin of {@link #list()}.
+     * {@link #list()} without blocking.
      *
      * @return a future of the first page
      */
-    public CompletableFuture<Page<SessionSummary>> listAsync() {
-        return listAsync(SessionListParams.builder().build());
-    }
+    CompletableFuture<Page<SessionSummary>> listAsync();
 
     /**
-     * Non-blocking twin of {@link #list(SessionListParams)}.
+     * {@link #list(SessionListParams)} without blocking.
      *
      * @param params status filter, page size and cursor
      * @return a future of the first page; validation errors complete it exceptionally
      */
-    public CompletableFuture<Page<SessionSummary>> listAsync(SessionListParams params) {
-        return ApiPage.first(transport, () -> listRequest(params), PAGE).executeAsync();
-    }
-
-    private static ApiRequest listRequest(SessionListParams params) {
-        Validation.check(params, "params");
-        SessionStatus status = params.getStatus();
-        if (status == SessionStatus.UNKNOWN) {
-            throw Validation.invalid("status: must be ACTIVE, CLOSED or ERROR, not UNKNOWN");
-        }
-        return ApiRequest.get("sessions")
-                .withQuery("status", status == null ? null : status.name().toLowerCase(Locale.ROOT))
-                .withQuery("limit", params.getLimit())
-                .withQuery("before", params.getBefore());
-    }
-
-    /**
-     * One session. {@code GET /v1/sessions/{id}}.
-     *
-     * @param id the session id
-     * @return the session, with its tool-call count
-     * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
-     * @throws dev.codespar.errors.NotFoundError when no such session is visible
-     */
-    public SessionSummary get(String id) {
-        return Calls.run(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id")), SessionService::parse);
-    }
-
-    /**
-     * Non-blocking twin of {@link #get(String)}.
-     *
-     * @param id the session id
-     * @return a future of the session
-     */
-    public CompletableFuture<SessionSummary> getAsync(String id) {
-        return Calls.runAsync(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id")),
-                SessionService::parse);
-    }
-
-    private static SessionSummary parse(JsonAnswer answer) {
-        JsonNode json = JsonFields.unwrap(answer.json(), "session");
-        JsonReaders.requireText(answer, json, "id");
-        return SessionSummary.fromJson(json);
-    }
+    CompletableFuture<Page<SessionSummary>> listAsync(SessionListParams params);
 
     /**
      * The tool calls a session made. {@code GET /v1/sessions/{id}/logs}, answered {@code {"data": [...]}} or
@@ -136,22 +102,13 @@ public final class SessionService {
      * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
      * @throws dev.codespar.errors.NotFoundError when no such session is visible
      */
-    public Page<ToolCallLogEntry> logs(String id) {
-        return ApiPage.first(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE).execute();
-    }
+    Page<ToolCallLogEntry> logs(String id);
 
     /**
-     * Non-blocking twin of {@link #logs(String)}.
+     * {@link #logs(String)} without blocking.
      *
      * @param id the session id
      * @return a future of the first page of the log
      */
-    public CompletableFuture<Page<ToolCallLogEntry>> logsAsync(String id) {
-        return ApiPage.first(transport, () -> ApiRequest.get("sessions", Calls.id(id, "id"), "logs"), LOG_PAGE).executeAsync();
-    }
-
-    @Override
-    public String toString() {
-        return "SessionService";
-    }
+    CompletableFuture<Page<ToolCallLogEntry>> logsAsync(String id);
 }

@@ -1,5 +1,12 @@
 package dev.codespar;
 
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
+import dev.codespar.metatools.ShipParams;
+import dev.codespar.metatools.LedgerParams;
+import dev.codespar.metatools.IssueParams;
+import dev.codespar.metatools.ShopParams;
+import dev.codespar.metatools.ConnectionWizardParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -85,19 +92,19 @@ class AsyncTwinsTest {
         Map<String, Supplier<CompletableFuture<?>>> twins = new LinkedHashMap<>();
         twins.put("createAsync", () -> client.createAsync("user_123"));
         twins.put("executeAsync", () -> session.executeAsync("codespar_pay", Map.of()));
-        twins.put("chargeAsync", () -> session.chargeAsync(ChargeRequest.pix(BigDecimal.ONE, "BRL", "x",
-                ChargeRequest.Buyer.named("Ana"))));
-        twins.put("shipAsync", () -> session.shipAsync(ShipRequest.track("BR1")));
-        twins.put("ledgerAsync", () -> session.ledgerAsync(LedgerRequest.balance("acc_1")));
-        twins.put("issueAsync", () -> session.issueAsync(IssueRequest.get("card_1")));
-        twins.put("shopAsync", () -> session.shopAsync(ShopRequest.search("café")));
-        twins.put("discoverAsync", () -> session.discoverAsync("nfse"));
-        twins.put("connectionWizardAsync", () -> session.connectionWizardAsync(ConnectionWizardRequest.list()));
+        twins.put("chargeAsync", () -> MetaTools.of(session).chargeAsync(ChargeParams.pix(BigDecimal.ONE, "BRL", "x",
+                ChargeParams.Buyer.named("Ana"))));
+        twins.put("shipAsync", () -> MetaTools.of(session).shipAsync(ShipParams.track("BR1")));
+        twins.put("ledgerAsync", () -> MetaTools.of(session).ledgerAsync(LedgerParams.balance("acc_1")));
+        twins.put("issueAsync", () -> MetaTools.of(session).issueAsync(IssueParams.get("card_1")));
+        twins.put("shopAsync", () -> MetaTools.of(session).shopAsync(ShopParams.search("café")));
+        twins.put("discoverAsync", () -> MetaTools.of(session).discoverAsync("nfse"));
+        twins.put("connectionWizardAsync", () -> MetaTools.of(session).connectionWizardAsync(ConnectionWizardParams.list()));
         for (Map.Entry<String, Supplier<CompletableFuture<?>>> twin : twins.entrySet()) {
             check(twin.getKey(), twin.getKey().equals("createAsync") ? Fixtures.CREATE_ANSWER : ok, twin.getValue());
         }
         check("proxyExecuteAsync", "{\"status\":200}", () -> session.proxyExecuteAsync(
-                ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/p").build()));
+                ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/p").build()));
         check("sendAsync", "{\"message\":\"ok\"}", () -> session.sendAsync("hi"));
         check("connectionsAsync", "{\"servers\":[]}", session::connectionsAsync);
         check("waitForConnectionsAsync", "{\"servers\":[{\"id\":\"a\",\"connected\":true}]}",
@@ -128,7 +135,7 @@ class AsyncTwinsTest {
                 session.executeAsync(" ", Map.of()),
                 session.sendAsync(""),
                 session.sendStreamAsync("hi", Duration.ZERO),
-                session.shipAsync(ShipRequest.track(null)),
+                MetaTools.of(session).shipAsync(ShipParams.track(null)),
                 session.paymentStatusStreamAsync(""),
                 session.authorizeAsync("asaas", null),
                 client.createAsync("u", SessionConfig.builder().mocks(Map.of("Bad Key", Map.of())).build()));

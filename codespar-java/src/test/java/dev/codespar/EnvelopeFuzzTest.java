@@ -1,5 +1,7 @@
 package dev.codespar;
 
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -136,8 +138,8 @@ class EnvelopeFuzzTest {
                 case 4:
                     return session.send("hi");
                 case 5:
-                    return session.charge(ChargeRequest.pix(new java.math.BigDecimal("10.00"), "BRL", "order",
-                            ChargeRequest.Buyer.named("Ana")));
+                    return MetaTools.of(session).charge(ChargeParams.pix(new java.math.BigDecimal("10.00"), "BRL", "order",
+                            ChargeParams.Buyer.named("Ana")));
                 case 6:
                     return client.projects().list().data();
                 default:

@@ -1,5 +1,19 @@
 package dev.codespar;
 
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
+import dev.codespar.metatools.ChargeResult;
+import dev.codespar.metatools.ShipParams;
+import dev.codespar.metatools.ShipResult;
+import dev.codespar.metatools.LedgerParams;
+import dev.codespar.metatools.LedgerResult;
+import dev.codespar.metatools.ShopParams;
+import dev.codespar.metatools.ShopResult;
+import dev.codespar.metatools.DiscoverResult;
+import dev.codespar.metatools.ConnectionWizardParams;
+import dev.codespar.metatools.ConnectionWizardResult;
+import dev.codespar.metatools.TypedToolResult;
+import dev.codespar.metatools.ConnectionState;
 import static dev.codespar.Fixtures.json;
 import static dev.codespar.Fixtures.take;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,13 +248,13 @@ class ResponseParsingTest {
                 "https://auth.example/x", Instant.parse("2026-05-02T10:30:00Z"), "req_l"));
         assertThatThrownBy(() -> s.authorize("asaas", "https://app.example.com/connected"))
                 .isInstanceOf(ApiError.class).hasMessageContaining("authorize_url");
-        ProxyResult proxied = s.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/p").build());
+        ProxyResult proxied = s.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/p").build());
         assertThat(proxied.status()).isEqualTo(200);
         assertThat(proxied.headers()).containsEntry("content-type", "application/json");
         assertThat(proxied.durationMs()).isEqualTo(220);
         assertThat(proxied.proxyCallId()).isEqualTo("pc_1");
         assertThat(proxied.data().path("id").asText()).isEqualTo("pay_1");
-        ProxyResult notFound = s.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/p").build());
+        ProxyResult notFound = s.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/p").build());
         assertThat(notFound.isSuccessful()).isFalse();
         assertThat(notFound.headers()).isEmpty();
     }
@@ -286,8 +300,8 @@ class ResponseParsingTest {
         server.enqueue(json("{\"success\":true,\"data\":{\"rail\":\"vtex\",\"products\":\"not a list\"}}"));
         server.enqueue(json("{\"success\":false,\"error\":\"invalid_args\",\"data\":{}}"));
 
-        TypedToolResult<ChargeResult> charge = s.charge(ChargeRequest.pix(BigDecimal.TEN, "BRL", "x",
-                ChargeRequest.Buyer.named("Ana")));
+        TypedToolResult<ChargeResult> charge = MetaTools.of(s).charge(ChargeParams.pix(BigDecimal.TEN, "BRL", "x",
+                ChargeParams.Buyer.named("Ana")));
         assertThat(charge.output()).get().satisfies(c -> {
             assertThat(c.amount()).isEqualByComparingTo("125.5");
             assertThat(c.pixCopyPaste()).isEqualTo("000201...");
@@ -295,27 +309,27 @@ class ResponseParsingTest {
             assertThat(c.chargeUrl()).isNull();
         });
         assertThat(charge.toolCallId()).isEqualTo("tc_c");
-        DiscoverResult d = s.discover("nfse").output().orElseThrow();
+        DiscoverResult d = MetaTools.of(s).discover("nfse").output().orElseThrow();
         assertThat(d.searchStrategy()).isEqualTo(DiscoverResult.SearchStrategy.UNKNOWN);
         assertThat(d.recommended().connectionStatus()).isEqualTo(ConnectionState.UNKNOWN);
         assertThat(d.recommended().cosineDistance()).isEqualTo(0.12);
         assertThat(d.recommended().trigramSimilarity()).isNull();
         assertThat(d.recommended().recommendedPlan().get(0).prereq()).isTrue();
-        ConnectionWizardResult w = s.connectionWizard(ConnectionWizardRequest.initiate("asaas")).output().orElseThrow();
+        ConnectionWizardResult w = MetaTools.of(s).connectionWizard(ConnectionWizardParams.initiate("asaas")).output().orElseThrow();
         assertThat(w.initiate().difficulty()).isEqualTo(ConnectionWizardResult.Difficulty.UNKNOWN);
         assertThat(w.initiate().status()).isEqualTo(ConnectionState.DISCONNECTED);
         assertThat(w.initiate().requiredSecrets()).containsExactly(new ConnectionWizardResult.Secret("api_key", null));
         assertThat(w.status()).isNull();
-        ShopResult shop = s.shop(ShopRequest.checkoutStatus("cks_1")).output().orElseThrow();
+        ShopResult shop = MetaTools.of(s).shop(ShopParams.checkoutStatus("cks_1")).output().orElseThrow();
         assertThat(shop.status()).isEqualTo(ShopResult.CheckoutStatus.READY_FOR_PAYMENT);
         assertThat(shop.totalMinor()).isEqualTo(4590L);
-        LedgerResult receipts = s.ledger(LedgerRequest.receipts(null, 10)).output().orElseThrow();
+        LedgerResult receipts = MetaTools.of(s).ledger(LedgerParams.receipts(null, 10)).output().orElseThrow();
         assertThat(receipts.count()).isEqualTo(1);
-        TypedToolResult<ShopResult> unreadable = s.shop(ShopRequest.search("café"));
+        TypedToolResult<ShopResult> unreadable = MetaTools.of(s).shop(ShopParams.search("café"));
         assertThat(unreadable.success()).isTrue();
         assertThat(unreadable.output()).as("data that does not fit is kept, not thrown").isEmpty();
         assertThat(unreadable.result().data().path("rail").asText()).isEqualTo("vtex");
-        TypedToolResult<ShipResult> refused = s.ship(ShipRequest.track("BR123"));
+        TypedToolResult<ShipResult> refused = MetaTools.of(s).ship(ShipParams.track("BR123"));
         assertThat(refused.success()).isFalse();
         assertThat(refused.error()).isEqualTo("invalid_args");
         assertThat(refused.output()).isEmpty();

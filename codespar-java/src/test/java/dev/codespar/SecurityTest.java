@@ -1,5 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
+import dev.codespar.metatools.ChargeResult;
+import dev.codespar.metatools.TypedToolResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -523,8 +527,8 @@ class SecurityTest {
             server.enqueue(TestSupport.json(200, "{\"success\":true,\"data\":" + hostile + ",\"tool_call_id\":\"tc_1\"}"));
             ToolResult result = session.execute("codespar_pay", Map.of());
             server.enqueue(TestSupport.json(200, "{\"success\":true,\"data\":" + hostile + "}"));
-            TypedToolResult<ChargeResult> charge = session.charge(ChargeRequest.pix(new java.math.BigDecimal("10"),
-                    "BRL", "d", ChargeRequest.Buyer.named("Ana")));
+            TypedToolResult<ChargeResult> charge = MetaTools.of(session).charge(ChargeParams.pix(new java.math.BigDecimal("10"),
+                    "BRL", "d", ChargeParams.Buyer.named("Ana")));
             server.enqueue(TestSupport.json(422, "{\"error\":" + hostile + ",\"details\":" + hostile + "}"));
             ApiError error = (ApiError) catchThrowable(() -> session.execute("codespar_pay", Map.of()));
             server.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")

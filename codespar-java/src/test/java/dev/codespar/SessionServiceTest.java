@@ -1,5 +1,7 @@
 package dev.codespar;
 
+import dev.codespar.errors.ApiError;
+import java.util.List;
 import dev.codespar.paging.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,34 +81,87 @@ class SessionServiceTest {
                 .hasMessageContaining("status");
         assertThatThrownBy(() -> api.client.sessions().list(SessionListParams.builder().limit(0).build()))
                 .isInstanceOf(InvalidRequestError.class).hasMessageContaining("limit");
-        assertThatThrownBy(() -> api.client.sessions().get("")).isInstanceOf(InvalidRequestError.class);
+        assertThatThrownBy(() -> api.client.sessions().retrieve("")).isInstanceOf(InvalidRequestError.class);
+        assertThatThrownBy(() -> api.client.sessions().retrieve("ses_1", "prj_short"))
+                .isInstanceOf(InvalidRequestError.class).hasMessageContaining("projectId");
         assertThatThrownBy(() -> api.client.sessions().logs(null)).isInstanceOf(InvalidRequestError.class);
         assertThat(api.requestCount()).isZero();
     }
 
     @Test
-    void getReadsEitherCountSpelling() {
-        api.enqueue("{\"id\":\"ses_1\",\"status\":\"active\",\"tool_calls_count\":4,"
-                + "\"expires_at\":\"2026-05-02T10:30:00Z\"}");
-        api.enqueue("{\"session\":{\"id\":\"ses_2\",\"tool_call_count\":\"5\"}}");
+    void listReadsEitherCountSpelling() {
+        api.enqueue("{\"sessions\":[{\"id\":\"ses_1\",\"status\":\"active\",\"tool_calls_count\":4,"
+                + "\"expires_at\":\"2026-05-02T10:30:00Z\"},{\"id\":\"ses_2\",\"tool_call_count\":\"5\"}]}");
 
-        SessionSummary one = api.client.sessions().get("ses_1");
-        SessionSummary two = api.client.sessions().get("ses_2");
+        List<SessionSummary> sessions = api.client.sessions().list().data();
+
+        api.take("GET", "/v1/sessions");
+        assertThat(sessions.get(0).toolCallCount()).isEqualTo(4L);
+        assertThat(sessions.get(0).expiresAt()).isEqualTo(Instant.parse("2026-05-02T10:30:00Z"));
+        assertThat(sessions.get(1).id()).isEqualTo("ses_2");
+        assertThat(sessions.get(1).toolCallCount()).isEqualTo(5L);
+    }
+
+    /** A web tier creates a session in one request and resumes it by id in the next: a Session like a new one. */
+    @Test
+    void retrieveResumesASessionThatExecutesSendsAndCloses() throws Exception {
+        api.enqueue("{\"session\":{\"id\":\"ses_1\",\"user_id\":\"user_9\",\"servers\":[\"asaas\"],"
+                + "\"status\":\"active\",\"created_at\":\"2026-05-02T10:00:00Z\",\"tool_calls_count\":2}}");
+        api.enqueue("{\"success\":true,\"data\":{\"id\":\"pay_1\"},\"tool_call_id\":\"tc_1\"}");
+        api.enqueue("{\"message\":\"ok\",\"iterations\":1,\"tool_calls\":[]}");
+        api.enqueue(204, "");
+
+        Session session = api.client.sessions().retrieve("ses_1");
+        assertThat(session.getId()).isEqualTo("ses_1");
+        assertThat(session.getUserId()).isEqualTo("user_9");
+        assertThat(session.getServers()).containsExactly("asaas");
+        assertThat(session.getStatus()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(session.getCreatedAt()).isEqualTo(Instant.parse("2026-05-02T10:00:00Z"));
+        assertThat(session.execute("codespar_pay", java.util.Map.of("amount", 1000)).toolCallId()).isEqualTo("tc_1");
+        assertThat(session.send("hi").message()).isEqualTo("ok");
+        session.close();
 
         api.take("GET", "/v1/sessions/ses_1");
-        api.take("GET", "/v1/sessions/ses_2");
-        assertThat(one.toolCallCount()).isEqualTo(4L);
-        assertThat(one.expiresAt()).isEqualTo(Instant.parse("2026-05-02T10:30:00Z"));
-        assertThat(two.id()).isEqualTo("ses_2");
-        assertThat(two.toolCallCount()).isEqualTo(5L);
+        api.take("POST", "/v1/sessions/ses_1/execute");
+        api.take("POST", "/v1/sessions/ses_1/send");
+        api.take("DELETE", "/v1/sessions/ses_1");
+        assertThat(api.requestCount()).isEqualTo(4);
     }
 
     @Test
-    void getOfAGoneSessionIsNotFound() {
+    void retrieveWithAProjectSendsItOnEveryLaterRequest() throws Exception {
+        api.enqueue("{\"id\":\"ses_2\"}");
+        api.enqueue("{\"id\":\"ses_2\"}");
+
+        Session session = api.client.sessions().retrieveAsync("ses_2").get(5, TimeUnit.SECONDS);
+        assertThat(session.getProjectId()).as("the client's").isEqualTo(ManagementFixture.PROJECT);
+        Session other = api.client.sessions().retrieve("ses_2", "prj_fedcba9876543210");
+        assertThat(other.getProjectId()).isEqualTo("prj_fedcba9876543210");
+        assertThat(other.getServers()).as("the answer named none").isEmpty();
+        api.enqueue("{\"servers\":[]}");
+        other.connections();
+        api.take("GET", "/v1/sessions/ses_2"); // checks the client's project
+        for (String path : List.of("/v1/sessions/ses_2", "/v1/sessions/ses_2/connections")) {
+            okhttp3.mockwebserver.RecordedRequest request = api.take();
+            assertThat(request.getPath()).isEqualTo(path);
+            assertThat(request.getHeader("x-codespar-project")).isEqualTo("prj_fedcba9876543210");
+        }
+    }
+
+    @Test
+    void retrieveOfAGoneSessionIsNotFound() {
         api.enqueue(404, "{\"error\":\"Session not found or closed\"}");
 
-        assertThatThrownBy(() -> api.client.sessions().get("ses_x")).isInstanceOf(NotFoundError.class)
+        assertThatThrownBy(() -> api.client.sessions().retrieve("ses_x")).isInstanceOf(NotFoundError.class)
                 .hasMessageContaining("Session not found or closed");
+    }
+
+    @Test
+    void retrieveRequiresAnIdInTheAnswer() {
+        api.enqueue("{\"session\":{\"status\":\"active\"}}");
+
+        assertThatThrownBy(() -> api.client.sessions().retrieve("ses_x")).isInstanceOf(ApiError.class)
+                .hasMessageContaining("without the required field \"id\"");
     }
 
     @Test
@@ -157,7 +212,7 @@ class SessionServiceTest {
         api.enqueue("{\"sessions\":[]}");
 
         assertThat(api.client.sessions().listAsync().get(5, TimeUnit.SECONDS).data()).hasSize(1);
-        assertThat(api.client.sessions().getAsync("ses_1").get(5, TimeUnit.SECONDS).id()).isEqualTo("ses_1");
+        assertThat(api.client.sessions().retrieveAsync("ses_1").get(5, TimeUnit.SECONDS).getId()).isEqualTo("ses_1");
         assertThat(api.client.sessions().logsAsync("ses_1").get(5, TimeUnit.SECONDS).data()).isEmpty();
         assertThat(api.client.sessions().listAsync(SessionListParams.builder().status(SessionStatus.ERROR).build())
                 .get(5, TimeUnit.SECONDS).data()).isEmpty();

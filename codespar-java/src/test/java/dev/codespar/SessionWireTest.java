@@ -1,5 +1,13 @@
 package dev.codespar;
 
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
+import dev.codespar.metatools.ShipParams;
+import dev.codespar.metatools.LedgerParams;
+import dev.codespar.metatools.IssueParams;
+import dev.codespar.metatools.ShopParams;
+import dev.codespar.metatools.DiscoverParams;
+import dev.codespar.metatools.ConnectionWizardParams;
 import static dev.codespar.Fixtures.json;
 import static dev.codespar.Fixtures.sse;
 import static dev.codespar.Fixtures.take;
@@ -110,7 +118,7 @@ class SessionWireTest {
             server.enqueue(sse("event: done\n\n"));
             server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(204));
             mine.execute("codespar_pay", Map.of());
-            mine.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/payments").build());
+            mine.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments").build());
             mine.send("hi");
             try (EventStream<StreamEvent> s = mine.sendStream("hi")) {
                 s.forEach(e -> { });
@@ -154,9 +162,9 @@ class SessionWireTest {
         Session session = Fixtures.session(client, server);
         server.enqueue(json("{\"status\":200}"));
         server.enqueue(json("{\"status\":200}"));
-        session.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.POST, "/v3/payments")
+        session.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.POST, "/v3/payments")
                 .body(Map.of("value", 10)).build());
-        session.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/payments")
+        session.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments")
                 .param("limit", 10).param("offset", 0).header("X-Extra", "1").build());
         RecordedRequest r = take(server);
         assertThat(r.getPath()).isEqualTo("/v1/sessions/ses_HZb4d5yxIAxLawb4/proxy_execute");
@@ -252,19 +260,19 @@ class SessionWireTest {
         for (int i = 0; i < 8; i++) {
             server.enqueue(json("{\"success\":true,\"data\":{}}"));
         }
-        session.charge(ChargeRequest.pix(new BigDecimal("125.00"), "BRL", "Order 42",
-                ChargeRequest.Buyer.named("Ana").withEmail("ana@example.com")).withDueDate(LocalDate.of(2026, 5, 10)));
-        session.ship(ShipRequest.quote(new ShipRequest.Address("01310-100", "São Paulo", "SP", "BR", "Av. Paulista", "1"),
-                ShipRequest.Address.of("20040-020"), List.of(ShipRequest.Item.ofWeight(500)))
-                .withServiceLevel(ShipRequest.ServiceLevel.CHEAPEST));
-        session.ledger(LedgerRequest.entry("BRL", List.of(new LedgerRequest.Leg("@wallet/u1", 1000)),
-                List.of(new LedgerRequest.Leg("@merchant/acme", 1000))).withDescription("Order 42"));
-        session.issue(IssueRequest.control("card_1", IssueRequest.Control.FREEZE, "lost"));
-        session.shop(ShopRequest.checkout("acme", List.of(new ShopRequest.Item("sku_1", 2, null)))
-                .withAddress(new ShopRequest.Address("01310-100", null, "1", null, null, null, null)));
-        session.discover(DiscoverRequest.of("emitir NFS-e").withCountry("BR").withLimit(5));
-        session.connectionWizard(ConnectionWizardRequest.initiate("asaas").withReturnTo("/dashboard/connections"));
-        session.connectionWizard(new ConnectionWizardRequest(null, null, null, null, null));
+        MetaTools.of(session).charge(ChargeParams.pix(new BigDecimal("125.00"), "BRL", "Order 42",
+                ChargeParams.Buyer.named("Ana").withEmail("ana@example.com")).withDueDate(LocalDate.of(2026, 5, 10)));
+        MetaTools.of(session).ship(ShipParams.quote(new ShipParams.Address("01310-100", "São Paulo", "SP", "BR", "Av. Paulista", "1"),
+                ShipParams.Address.of("20040-020"), List.of(ShipParams.Item.ofWeight(500)))
+                .withServiceLevel(ShipParams.ServiceLevel.CHEAPEST));
+        MetaTools.of(session).ledger(LedgerParams.entry("BRL", List.of(new LedgerParams.Leg("@wallet/u1", 1000)),
+                List.of(new LedgerParams.Leg("@merchant/acme", 1000))).withDescription("Order 42"));
+        MetaTools.of(session).issue(IssueParams.control("card_1", IssueParams.Control.FREEZE, "lost"));
+        MetaTools.of(session).shop(ShopParams.checkout("acme", List.of(new ShopParams.Item("sku_1", 2, null)))
+                .withAddress(new ShopParams.Address("01310-100", null, "1", null, null, null, null)));
+        MetaTools.of(session).discover(DiscoverParams.of("emitir NFS-e").withCountry("BR").withLimit(5));
+        MetaTools.of(session).connectionWizard(ConnectionWizardParams.initiate("asaas").withReturnTo("/dashboard/connections"));
+        MetaTools.of(session).connectionWizard(new ConnectionWizardParams(null, null, null, null, null));
         String[] expected = {
             "{\"tool\":\"codespar_charge\",\"input\":{\"amount\":125.00,\"currency\":\"BRL\",\"method\":\"pix\","
                     + "\"description\":\"Order 42\",\"buyer\":{\"name\":\"Ana\",\"email\":\"ana@example.com\"},"

@@ -83,7 +83,7 @@ class UnusableAnswersTest {
         unusable(json(200, "{\"servers\":\"asaas\"}"), () -> session.connections());
         unusable(json(200, "null"), () -> session.connections());
         unusable(json(200, "{\"data\":{}}"), () -> session.proxyExecute(
-                ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/payments").build()));
+                ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments").build()));
         unusable(json(200, ""), () -> client.create("user_1"));
         unusable(json(200, "\"ok\""), () -> session.paymentStatus("tc_1"));
         unusable(json(200, "{\"total\":3}"), () -> client.projects().list());

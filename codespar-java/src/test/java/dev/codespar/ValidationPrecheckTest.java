@@ -62,7 +62,7 @@ class ValidationPrecheckTest {
         int accepted = 0;
         for (String tool : strings()) {
             for (Object input : Arrays.asList(null, Map.of(), Map.of("amount", 1000), "text")) {
-                Session.ExecuteBody body = new Session.ExecuteBody(tool, input);
+                SessionCalls.ExecuteBody body = new SessionCalls.ExecuteBody(tool, input);
                 assertThat(body.satisfiesConstraints()).as("tool %s input %s", describe(tool), input)
                         .isEqualTo(valid(body));
                 accepted += body.satisfiesConstraints() ? 1 : 0;
@@ -74,7 +74,7 @@ class ValidationPrecheckTest {
     @Test
     void sendBodyPrecheckMatchesTheValidator() {
         for (String message : strings()) {
-            Session.SendBody body = new Session.SendBody(message);
+            SessionCalls.SendBody body = new SessionCalls.SendBody(message);
             assertThat(body.satisfiesConstraints()).as("message %s", describe(message)).isEqualTo(valid(body));
         }
     }

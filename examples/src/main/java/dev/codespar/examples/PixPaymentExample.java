@@ -1,14 +1,15 @@
 package dev.codespar.examples;
 
-import dev.codespar.ChargeRequest;
-import dev.codespar.ChargeResult;
+import dev.codespar.metatools.MetaTools;
+import dev.codespar.metatools.ChargeParams;
+import dev.codespar.metatools.ChargeResult;
 import dev.codespar.CodeSparClient;
 import dev.codespar.EventStream;
 import dev.codespar.PaymentStatusResult;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.StatusEvent;
-import dev.codespar.TypedToolResult;
+import dev.codespar.metatools.TypedToolResult;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 
@@ -28,8 +29,8 @@ public final class PixPaymentExample {
      */
     public static void run(CodeSparClient client, PrintStream out) {
         try (Session session = client.create("user_123", SessionConfig.builder().servers("asaas").build())) {
-            TypedToolResult<ChargeResult> charge = session.charge(ChargeRequest.pix(new BigDecimal("10.00"), "BRL",
-                    "Order 42", ChargeRequest.Buyer.named("Ana Souza").withEmail("ana@example.com")));
+            TypedToolResult<ChargeResult> charge = MetaTools.of(session).charge(ChargeParams.pix(new BigDecimal("10.00"), "BRL",
+                    "Order 42", ChargeParams.Buyer.named("Ana Souza").withEmail("ana@example.com")));
             if (charge.output().isEmpty()) {
                 out.println("charge refused: " + charge.error() + " (request_id=" + charge.requestId() + ")");
                 return;

@@ -2,7 +2,7 @@ package dev.codespar.examples;
 
 import dev.codespar.CodeSparClient;
 import dev.codespar.EventStream;
-import dev.codespar.ProxyRequest;
+import dev.codespar.ProxyParams;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.StatusEvent;
@@ -28,7 +28,7 @@ public final class SupportTicketExample {
     public static void run(CodeSparClient client, PrintStream out) {
         try (Session session = client.create("user_123", SessionConfig.builder().servers("asaas").build())) {
             report(out, "raw Asaas call", () -> session.proxyExecute(
-                    ProxyRequest.builder("asaas", ProxyRequest.Method.GET, "/v3/payments/pay_1").build()));
+                    ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments/pay_1").build()));
             report(out, "KYC status", () -> session.verificationStatus("tc_kyc_1"));
             report(out, "KYC status stream", () -> {
                 try (EventStream<StatusEvent<VerificationStatusResult>> events =

@@ -90,6 +90,19 @@ public final class Json {
     }
 
     /**
+     * Converts a value (a record, a POJO) to the map it serializes as, keys in serialization order. Numbers stay the
+     * Java values they were: a {@code BigDecimal} keeps its scale ({@code 125.00}), which a tree would normalise.
+     *
+     * @param value the value
+     * @return the map
+     * @throws IllegalArgumentException when the value does not serialize as a JSON object
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+    }
+
+    /**
      * Reads a JSON tree into a type.
      *
      * @param node the tree

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
  * state, read one, or get the steps (and connect URL) to connect one.
  *
  * <pre>{@code
- * ConnectionWizardResult w = session.connectionWizard(ConnectionWizardRequest.initiate("asaas"))
+ * ConnectionWizardResult w = MetaTools.of(session).connectionWizard(ConnectionWizardParams.initiate("asaas"))
  *         .output().orElseThrow();
  * sendToUser(w.initiate().connectUrl());
  * }</pre>
@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConnectionWizardRequest(
+public record ConnectionWizardParams(
         Action action,
         String serverId,
         String country,
@@ -36,8 +36,8 @@ public record ConnectionWizardRequest(
      *
      * @return the request
      */
-    public static ConnectionWizardRequest list() {
-        return new ConnectionWizardRequest(Action.LIST, null, null, null, null);
+    public static ConnectionWizardParams list() {
+        return new ConnectionWizardParams(Action.LIST, null, null, null, null);
     }
 
     /**
@@ -46,8 +46,8 @@ public record ConnectionWizardRequest(
      * @param serverId the server
      * @return the request
      */
-    public static ConnectionWizardRequest status(String serverId) {
-        return new ConnectionWizardRequest(Action.STATUS, serverId, null, null, null);
+    public static ConnectionWizardParams status(String serverId) {
+        return new ConnectionWizardParams(Action.STATUS, serverId, null, null, null);
     }
 
     /**
@@ -56,8 +56,8 @@ public record ConnectionWizardRequest(
      * @param serverId the server
      * @return the request
      */
-    public static ConnectionWizardRequest initiate(String serverId) {
-        return new ConnectionWizardRequest(Action.INITIATE, serverId, null, null, null);
+    public static ConnectionWizardParams initiate(String serverId) {
+        return new ConnectionWizardParams(Action.INITIATE, serverId, null, null, null);
     }
 
     /**
@@ -66,8 +66,8 @@ public record ConnectionWizardRequest(
      * @param value e.g. {@code BR}
      * @return the new request
      */
-    public ConnectionWizardRequest withCountry(String value) {
-        return new ConnectionWizardRequest(action, serverId, value, environment, returnTo);
+    public ConnectionWizardParams withCountry(String value) {
+        return new ConnectionWizardParams(action, serverId, value, environment, returnTo);
     }
 
     /**
@@ -76,8 +76,8 @@ public record ConnectionWizardRequest(
      * @param value live or test
      * @return the new request
      */
-    public ConnectionWizardRequest withEnvironment(Environment value) {
-        return new ConnectionWizardRequest(action, serverId, country, value, returnTo);
+    public ConnectionWizardParams withEnvironment(Environment value) {
+        return new ConnectionWizardParams(action, serverId, country, value, returnTo);
     }
 
     /**
@@ -86,8 +86,8 @@ public record ConnectionWizardRequest(
      * @param value a {@code /dashboard/...} path
      * @return the new request
      */
-    public ConnectionWizardRequest withReturnTo(String value) {
-        return new ConnectionWizardRequest(action, serverId, country, environment, value);
+    public ConnectionWizardParams withReturnTo(String value) {
+        return new ConnectionWizardParams(action, serverId, country, environment, value);
     }
 
     /** What to ask. */

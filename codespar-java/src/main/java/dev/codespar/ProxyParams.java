@@ -13,7 +13,7 @@ import java.util.Map;
  * ({@code POST /v1/sessions/{id}/proxy_execute}). Absent optional fields are not sent.
  *
  * <pre>{@code
- * ProxyResult r = session.proxyExecute(ProxyRequest.builder("asaas", ProxyRequest.Method.POST, "/v3/payments")
+ * ProxyResult r = session.proxyExecute(ProxyParams.builder("asaas", ProxyParams.Method.POST, "/v3/payments")
  *         .body(Map.of("value", 10))
  *         .build());
  * }</pre>
@@ -27,7 +27,7 @@ import java.util.Map;
  */
 @JsonPropertyOrder({"server", "endpoint", "method", "body", "params", "headers"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProxyRequest(
+public record ProxyParams(
         @NotBlank String server,
         @NotBlank String endpoint,
         @NotNull Method method,
@@ -36,7 +36,7 @@ public record ProxyRequest(
         Map<@NotBlank String, @NotNull String> headers) {
 
     /** Copies the maps. */
-    public ProxyRequest {
+    public ProxyParams {
         params = params == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         headers = headers == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
@@ -70,11 +70,11 @@ public record ProxyRequest(
     @Override
     public String toString() {
         // header values may be secrets of the caller's: print the names only
-        return "ProxyRequest{server=" + server + ", method=" + method + ", endpoint=" + endpoint
+        return "ProxyParams{server=" + server + ", method=" + method + ", endpoint=" + endpoint
                 + ", params=" + params + ", headers=" + (headers == null ? null : headers.keySet()) + "}";
     }
 
-    /** Builds a {@link ProxyRequest}. */
+    /** Builds a {@link ProxyParams}. */
     public static final class Builder {
         private final String server;
         private final Method method;
@@ -135,8 +135,8 @@ public record ProxyRequest(
          *
          * @return the request
          */
-        public ProxyRequest build() {
-            return new ProxyRequest(server, endpoint, method, body, params, headers);
+        public ProxyParams build() {
+            return new ProxyParams(server, endpoint, method, body, params, headers);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,8 +19,8 @@ import java.time.LocalDate;
  * {@code *_minor} field.
  *
  * <pre>{@code
- * TypedToolResult<ChargeResult> r = session.charge(ChargeRequest.pix(
- *         new BigDecimal("125.00"), "BRL", "Order 42", ChargeRequest.Buyer.named("Ana Souza").withEmail("ana@example.com")));
+ * TypedToolResult<ChargeResult> r = MetaTools.of(session).charge(ChargeParams.pix(
+ *         new BigDecimal("125.00"), "BRL", "Order 42", ChargeParams.Buyer.named("Ana Souza").withEmail("ana@example.com")));
  * }</pre>
  *
  * @param amount the amount in major units, positive
@@ -32,7 +32,7 @@ import java.time.LocalDate;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChargeRequest(
+public record ChargeParams(
         @NotNull @Positive BigDecimal amount,
         @NotBlank String currency,
         @NotNull Method method,
@@ -49,8 +49,8 @@ public record ChargeRequest(
      * @param buyer who pays
      * @return the request
      */
-    public static ChargeRequest pix(BigDecimal amount, String currency, String description, Buyer buyer) {
-        return new ChargeRequest(amount, currency, Method.PIX, description, buyer, null);
+    public static ChargeParams pix(BigDecimal amount, String currency, String description, Buyer buyer) {
+        return new ChargeParams(amount, currency, Method.PIX, description, buyer, null);
     }
 
     /**
@@ -63,9 +63,9 @@ public record ChargeRequest(
      * @param dueDate the due date
      * @return the request
      */
-    public static ChargeRequest boleto(BigDecimal amount, String currency, String description, Buyer buyer,
+    public static ChargeParams boleto(BigDecimal amount, String currency, String description, Buyer buyer,
             LocalDate dueDate) {
-        return new ChargeRequest(amount, currency, Method.BOLETO, description, buyer, dueDate);
+        return new ChargeParams(amount, currency, Method.BOLETO, description, buyer, dueDate);
     }
 
     /**
@@ -74,8 +74,8 @@ public record ChargeRequest(
      * @param date the due date (boleto) or expiry (Pix)
      * @return the new request
      */
-    public ChargeRequest withDueDate(LocalDate date) {
-        return new ChargeRequest(amount, currency, method, description, buyer, date);
+    public ChargeParams withDueDate(LocalDate date) {
+        return new ChargeParams(amount, currency, method, description, buyer, date);
     }
 
     /** How the buyer pays. */

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,8 +14,8 @@ import java.util.Map;
  * Issue or control a payment card ({@code codespar_issue}).
  *
  * <pre>{@code
- * TypedToolResult<IssueResult> card = session.issue(IssueRequest.virtualCard("ch_1", "prog_1"));
- * session.issue(IssueRequest.control(cardId, IssueRequest.Control.FREEZE, "lost phone"));
+ * TypedToolResult<IssueResult> card = MetaTools.of(session).issue(IssueParams.virtualCard("ch_1", "prog_1"));
+ * MetaTools.of(session).issue(IssueParams.control(cardId, IssueParams.Control.FREEZE, "lost phone"));
  * }</pre>
  *
  * @param action card-virtual, card-physical, card-control or card-get
@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IssueRequest(
+public record IssueParams(
         @NotNull Action action,
         String cardholderId,
         String programId,
@@ -40,7 +40,7 @@ public record IssueRequest(
         Map<String, Object> metadata) {
 
     /** Copies the maps. */
-    public IssueRequest {
+    public IssueParams {
         shippingAddress = copy(shippingAddress);
         metadata = copy(metadata);
     }
@@ -52,8 +52,8 @@ public record IssueRequest(
      * @param programId the card program
      * @return the request
      */
-    public static IssueRequest virtualCard(String cardholderId, String programId) {
-        return new IssueRequest(Action.CARD_VIRTUAL, cardholderId, programId, null, null, null, null, null);
+    public static IssueParams virtualCard(String cardholderId, String programId) {
+        return new IssueParams(Action.CARD_VIRTUAL, cardholderId, programId, null, null, null, null, null);
     }
 
     /**
@@ -64,9 +64,9 @@ public record IssueRequest(
      * @param shippingAddress the address fields the provider expects
      * @return the request
      */
-    public static IssueRequest physicalCard(String cardholderId, String programId,
+    public static IssueParams physicalCard(String cardholderId, String programId,
             Map<String, Object> shippingAddress) {
-        return new IssueRequest(Action.CARD_PHYSICAL, cardholderId, programId, null, null, null, shippingAddress,
+        return new IssueParams(Action.CARD_PHYSICAL, cardholderId, programId, null, null, null, shippingAddress,
                 null);
     }
 
@@ -78,8 +78,8 @@ public record IssueRequest(
      * @param reason why, or {@code null}
      * @return the request
      */
-    public static IssueRequest control(String cardId, Control control, String reason) {
-        return new IssueRequest(Action.CARD_CONTROL, null, null, cardId, control, reason, null, null);
+    public static IssueParams control(String cardId, Control control, String reason) {
+        return new IssueParams(Action.CARD_CONTROL, null, null, cardId, control, reason, null, null);
     }
 
     /**
@@ -88,8 +88,8 @@ public record IssueRequest(
      * @param cardId the card
      * @return the request
      */
-    public static IssueRequest get(String cardId) {
-        return new IssueRequest(Action.CARD_GET, null, null, cardId, null, null, null, null);
+    public static IssueParams get(String cardId) {
+        return new IssueParams(Action.CARD_GET, null, null, cardId, null, null, null, null);
     }
 
     /**
@@ -98,8 +98,8 @@ public record IssueRequest(
      * @param value the metadata
      * @return the new request
      */
-    public IssueRequest withMetadata(Map<String, Object> value) {
-        return new IssueRequest(action, cardholderId, programId, cardId, control, reason, shippingAddress, value);
+    public IssueParams withMetadata(Map<String, Object> value) {
+        return new IssueParams(action, cardholderId, programId, cardId, control, reason, shippingAddress, value);
     }
 
     /** The fields each action needs, checked before the network. */

@@ -1,18 +1,20 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
+import dev.codespar.ToolResult;
+import dev.codespar.ToolResultCode;
 import java.util.Optional;
 
 /**
- * The result of a typed meta-tool call ({@link Session#charge}, {@link Session#ship}, ...): the typed output when the
- * tool succeeded, and the full {@link ToolResult} either way.
+ * The result of a typed meta-tool call ({@link MetaTools#charge}, {@link MetaTools#ship}, ...): the typed output when
+ * the tool succeeded, and the full {@link ToolResult} either way.
  *
- * <p>A tool-level failure ({@code success: false}) is not an exception, as for {@link Session#execute}: an
+ * <p>A tool-level failure ({@code success: false}) is not an exception, as for {@link dev.codespar.Session#execute}: an
  * {@code approval_required} or a {@code policy_denied} outcome is an ordinary answer to act on, and the
  * {@link #toolCallId()} is what the payment and verification status endpoints need.
  *
  * <pre>{@code
- * TypedToolResult<ChargeResult> r = session.charge(ChargeRequest.pix(new BigDecimal("125.00"), "BRL", "Order 42",
- *         ChargeRequest.Buyer.named("Ana")));
+ * TypedToolResult<ChargeResult> r = MetaTools.of(session).charge(ChargeParams.pix(new BigDecimal("125.00"), "BRL",
+ *         "Order 42", ChargeParams.Buyer.named("Ana")));
  * r.output().ifPresentOrElse(
  *         charge -> sendToBuyer(charge.pixCopyPaste()),
  *         () -> log.warn("charge refused: {} {} request_id={}", r.code(), r.error(), r.requestId()));
@@ -76,7 +78,7 @@ public final class TypedToolResult<T> {
     }
 
     /**
-     * The id of this call, for {@link Session#paymentStatus(String)} and {@link Session#verificationStatus(String)}.
+     * The id of this call, for {@link dev.codespar.Session#paymentStatus(String)} and {@link dev.codespar.Session#verificationStatus(String)}.
      *
      * @return {@link ToolResult#toolCallId()}, may be {@code null}
      */

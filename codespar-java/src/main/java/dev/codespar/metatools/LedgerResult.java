@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 
 /**
  * The charge a {@code codespar_charge} call created. It settles asynchronously: follow it with
- * {@link Session#paymentStatus(String)} or {@link Session#paymentStatusStream(String)} and the call's
+ * {@link dev.codespar.Session#paymentStatus(String)} or {@link dev.codespar.Session#paymentStatusStream(String)} and the call's
  * {@code toolCallId}.
  *
  * @param id the provider's charge id

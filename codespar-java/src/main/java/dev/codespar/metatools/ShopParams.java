@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,10 +16,10 @@ import java.util.List;
  * it is ready for payment (a Pix "copia e cola" to settle with a payment tool) or canceled.
  *
  * <pre>{@code
- * TypedToolResult<ShopResult> found = session.shop(ShopRequest.search("café especial").withMerchant("acme"));
+ * TypedToolResult<ShopResult> found = MetaTools.of(session).shop(ShopParams.search("café especial").withMerchant("acme"));
  * String sku = found.output().orElseThrow().products().get(0).skuId();
- * TypedToolResult<ShopResult> started = session.shop(ShopRequest.checkout("acme", List.of(ShopRequest.Item.of(sku))));
- * ShopResult status = session.shop(ShopRequest.checkoutStatus(started.output().orElseThrow().checkoutSessionId()))
+ * TypedToolResult<ShopResult> started = MetaTools.of(session).shop(ShopParams.checkout("acme", List.of(ShopParams.Item.of(sku))));
+ * ShopResult status = MetaTools.of(session).shop(ShopParams.checkoutStatus(started.output().orElseThrow().checkoutSessionId()))
  *         .output().orElseThrow();
  * }</pre>
  *
@@ -36,7 +36,7 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShopRequest(
+public record ShopParams(
         @NotNull Action action,
         String query,
         @Positive Integer limit,
@@ -49,7 +49,7 @@ public record ShopRequest(
         String checkoutSessionId) {
 
     /** Copies the list. */
-    public ShopRequest {
+    public ShopParams {
         items = items == null ? null : List.copyOf(items);
     }
 
@@ -59,8 +59,8 @@ public record ShopRequest(
      * @param query what to look for
      * @return the request
      */
-    public static ShopRequest search(String query) {
-        return new ShopRequest(Action.SEARCH, query, null, null, null, null, null, null, null, null);
+    public static ShopParams search(String query) {
+        return new ShopParams(Action.SEARCH, query, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -70,8 +70,8 @@ public record ShopRequest(
      * @param items the SKUs
      * @return the request
      */
-    public static ShopRequest checkout(String merchant, List<Item> items) {
-        return new ShopRequest(Action.CHECKOUT, null, null, merchant, items, null, null, null, null, null);
+    public static ShopParams checkout(String merchant, List<Item> items) {
+        return new ShopParams(Action.CHECKOUT, null, null, merchant, items, null, null, null, null, null);
     }
 
     /**
@@ -80,8 +80,8 @@ public record ShopRequest(
      * @param url the product page URL
      * @return the request
      */
-    public static ShopRequest checkoutUrl(String url) {
-        return new ShopRequest(Action.CHECKOUT, null, null, null, null, url, null, null, null, null);
+    public static ShopParams checkoutUrl(String url) {
+        return new ShopParams(Action.CHECKOUT, null, null, null, null, url, null, null, null, null);
     }
 
     /**
@@ -90,8 +90,8 @@ public record ShopRequest(
      * @param checkoutSessionId the id returned by the checkout
      * @return the request
      */
-    public static ShopRequest checkoutStatus(String checkoutSessionId) {
-        return new ShopRequest(Action.CHECKOUT_STATUS, null, null, null, null, null, null, null, null,
+    public static ShopParams checkoutStatus(String checkoutSessionId) {
+        return new ShopParams(Action.CHECKOUT_STATUS, null, null, null, null, null, null, null, null,
                 checkoutSessionId);
     }
 
@@ -101,8 +101,8 @@ public record ShopRequest(
      * @param value 1..20
      * @return the new request
      */
-    public ShopRequest withLimit(Integer value) {
-        return new ShopRequest(action, query, value, merchant, items, url, consumerId, buyer, address,
+    public ShopParams withLimit(Integer value) {
+        return new ShopParams(action, query, value, merchant, items, url, consumerId, buyer, address,
                 checkoutSessionId);
     }
 
@@ -112,8 +112,8 @@ public record ShopRequest(
      * @param value the merchant
      * @return the new request
      */
-    public ShopRequest withMerchant(String value) {
-        return new ShopRequest(action, query, limit, value, items, url, consumerId, buyer, address,
+    public ShopParams withMerchant(String value) {
+        return new ShopParams(action, query, limit, value, items, url, consumerId, buyer, address,
                 checkoutSessionId);
     }
 
@@ -123,8 +123,8 @@ public record ShopRequest(
      * @param value the consumer id
      * @return the new request
      */
-    public ShopRequest withConsumerId(String value) {
-        return new ShopRequest(action, query, limit, merchant, items, url, value, buyer, address,
+    public ShopParams withConsumerId(String value) {
+        return new ShopParams(action, query, limit, merchant, items, url, value, buyer, address,
                 checkoutSessionId);
     }
 
@@ -134,8 +134,8 @@ public record ShopRequest(
      * @param value the buyer
      * @return the new request
      */
-    public ShopRequest withBuyer(Buyer value) {
-        return new ShopRequest(action, query, limit, merchant, items, url, consumerId, value, address,
+    public ShopParams withBuyer(Buyer value) {
+        return new ShopParams(action, query, limit, merchant, items, url, consumerId, value, address,
                 checkoutSessionId);
     }
 
@@ -145,8 +145,8 @@ public record ShopRequest(
      * @param value the address
      * @return the new request
      */
-    public ShopRequest withAddress(Address value) {
-        return new ShopRequest(action, query, limit, merchant, items, url, consumerId, buyer, value,
+    public ShopParams withAddress(Address value) {
+        return new ShopParams(action, query, limit, merchant, items, url, consumerId, buyer, value,
                 checkoutSessionId);
     }
 

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,9 +19,9 @@ import java.util.Map;
  * read agentic receipts. Amounts are in <b>minor</b> units.
  *
  * <pre>{@code
- * session.ledger(LedgerRequest.entry("BRL",
- *         List.of(new LedgerRequest.Leg("@wallet/user_123", 1000)),
- *         List.of(new LedgerRequest.Leg("@merchant/acme", 1000)))
+ * MetaTools.of(session).ledger(LedgerParams.entry("BRL",
+ *         List.of(new LedgerParams.Leg("@wallet/user_123", 1000)),
+ *         List.of(new LedgerParams.Leg("@merchant/acme", 1000)))
  *         .withDescription("Order 42"));
  * }</pre>
  *
@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LedgerRequest(
+public record LedgerParams(
         @NotNull Action action,
         String asset,
         Integer scale,
@@ -59,7 +59,7 @@ public record LedgerRequest(
         Map<String, Object> metadata) {
 
     /** Copies the lists and the map. */
-    public LedgerRequest {
+    public LedgerParams {
         source = source == null ? null : List.copyOf(source);
         destination = destination == null ? null : List.copyOf(destination);
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -73,8 +73,8 @@ public record LedgerRequest(
      * @param destination credit legs
      * @return the request
      */
-    public static LedgerRequest entry(String asset, List<Leg> source, List<Leg> destination) {
-        return new LedgerRequest(Action.ENTRY, asset, null, source, destination, null, null, null, null, null, null,
+    public static LedgerParams entry(String asset, List<Leg> source, List<Leg> destination) {
+        return new LedgerParams(Action.ENTRY, asset, null, source, destination, null, null, null, null, null, null,
                 null, null, null);
     }
 
@@ -84,8 +84,8 @@ public record LedgerRequest(
      * @param accountId the account id
      * @return the request
      */
-    public static LedgerRequest balance(String accountId) {
-        return new LedgerRequest(Action.BALANCE, null, null, null, null, null, accountId, null, null, null, null,
+    public static LedgerParams balance(String accountId) {
+        return new LedgerParams(Action.BALANCE, null, null, null, null, null, accountId, null, null, null, null,
                 null, null, null);
     }
 
@@ -97,8 +97,8 @@ public record LedgerRequest(
      * @param name a display name, or {@code null}
      * @return the request
      */
-    public static LedgerRequest account(String asset, String alias, String name) {
-        return new LedgerRequest(Action.ACCOUNT, asset, null, null, null, null, null, alias, name, null, null, null,
+    public static LedgerParams account(String asset, String alias, String name) {
+        return new LedgerParams(Action.ACCOUNT, asset, null, null, null, null, null, alias, name, null, null, null,
                 null, null);
     }
 
@@ -108,8 +108,8 @@ public record LedgerRequest(
      * @param receiptId e.g. {@code rcpt_...}
      * @return the request
      */
-    public static LedgerRequest receipt(String receiptId) {
-        return new LedgerRequest(Action.RECEIPT, null, null, null, null, null, null, null, null, null, receiptId,
+    public static LedgerParams receipt(String receiptId) {
+        return new LedgerParams(Action.RECEIPT, null, null, null, null, null, null, null, null, null, receiptId,
                 null, null, null);
     }
 
@@ -120,8 +120,8 @@ public record LedgerRequest(
      * @param limit how many, or {@code null} for the server's default (50)
      * @return the request
      */
-    public static LedgerRequest receipts(String consumerId, Integer limit) {
-        return new LedgerRequest(Action.RECEIPTS, null, null, null, null, null, null, null, null, null, null,
+    public static LedgerParams receipts(String consumerId, Integer limit) {
+        return new LedgerParams(Action.RECEIPTS, null, null, null, null, null, null, null, null, null, null,
                 consumerId, limit, null);
     }
 
@@ -131,8 +131,8 @@ public record LedgerRequest(
      * @param value the description
      * @return the new request
      */
-    public LedgerRequest withDescription(String value) {
-        return new LedgerRequest(action, asset, scale, source, destination, value, account, alias, name, type,
+    public LedgerParams withDescription(String value) {
+        return new LedgerParams(action, asset, scale, source, destination, value, account, alias, name, type,
                 receiptId, consumerId, limit, metadata);
     }
 
@@ -142,8 +142,8 @@ public record LedgerRequest(
      * @param value decimal places, e.g. 2 for fiat
      * @return the new request
      */
-    public LedgerRequest withScale(Integer value) {
-        return new LedgerRequest(action, asset, value, source, destination, description, account, alias, name, type,
+    public LedgerParams withScale(Integer value) {
+        return new LedgerParams(action, asset, value, source, destination, description, account, alias, name, type,
                 receiptId, consumerId, limit, metadata);
     }
 
@@ -153,8 +153,8 @@ public record LedgerRequest(
      * @param value e.g. {@code deposit}, {@code savings}, {@code external}
      * @return the new request
      */
-    public LedgerRequest withType(String value) {
-        return new LedgerRequest(action, asset, scale, source, destination, description, account, alias, name, value,
+    public LedgerParams withType(String value) {
+        return new LedgerParams(action, asset, scale, source, destination, description, account, alias, name, value,
                 receiptId, consumerId, limit, metadata);
     }
 
@@ -164,8 +164,8 @@ public record LedgerRequest(
      * @param value the metadata
      * @return the new request
      */
-    public LedgerRequest withMetadata(Map<String, Object> value) {
-        return new LedgerRequest(action, asset, scale, source, destination, description, account, alias, name, type,
+    public LedgerParams withMetadata(Map<String, Object> value) {
+        return new LedgerParams(action, asset, scale, source, destination, description, account, alias, name, type,
                 receiptId, consumerId, limit, value);
     }
 

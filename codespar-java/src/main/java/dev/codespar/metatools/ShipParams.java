@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,10 +20,10 @@ import java.util.Map;
  * A shipping quote, label or tracking lookup ({@code codespar_ship}); the router picks the carrier.
  *
  * <pre>{@code
- * ShipRequest.Address from = ShipRequest.Address.of("01310-100");
- * ShipRequest.Address to = ShipRequest.Address.of("20040-020");
- * TypedToolResult<ShipResult> quote = session.ship(
- *         ShipRequest.quote(from, to, List.of(ShipRequest.Item.ofWeight(500))).withServiceLevel(ShipRequest.ServiceLevel.CHEAPEST));
+ * ShipParams.Address from = ShipParams.Address.of("01310-100");
+ * ShipParams.Address to = ShipParams.Address.of("20040-020");
+ * TypedToolResult<ShipResult> quote = MetaTools.of(session).ship(
+ *         ShipParams.quote(from, to, List.of(ShipParams.Item.ofWeight(500))).withServiceLevel(ShipParams.ServiceLevel.CHEAPEST));
  * }</pre>
  *
  * @param action label, track or quote
@@ -36,7 +36,7 @@ import java.util.Map;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShipRequest(
+public record ShipParams(
         @NotNull Action action,
         @Valid Address origin,
         @Valid Address destination,
@@ -46,7 +46,7 @@ public record ShipRequest(
         Map<String, Object> metadata) {
 
     /** Copies the list and the map. */
-    public ShipRequest {
+    public ShipParams {
         items = items == null ? null : List.copyOf(items);
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
@@ -59,8 +59,8 @@ public record ShipRequest(
      * @param items the items
      * @return the request
      */
-    public static ShipRequest quote(Address origin, Address destination, List<Item> items) {
-        return new ShipRequest(Action.QUOTE, origin, destination, items, null, null, null);
+    public static ShipParams quote(Address origin, Address destination, List<Item> items) {
+        return new ShipParams(Action.QUOTE, origin, destination, items, null, null, null);
     }
 
     /**
@@ -71,8 +71,8 @@ public record ShipRequest(
      * @param items the items
      * @return the request
      */
-    public static ShipRequest label(Address origin, Address destination, List<Item> items) {
-        return new ShipRequest(Action.LABEL, origin, destination, items, null, null, null);
+    public static ShipParams label(Address origin, Address destination, List<Item> items) {
+        return new ShipParams(Action.LABEL, origin, destination, items, null, null, null);
     }
 
     /**
@@ -81,8 +81,8 @@ public record ShipRequest(
      * @param trackingCode the tracking code
      * @return the request
      */
-    public static ShipRequest track(String trackingCode) {
-        return new ShipRequest(Action.TRACK, null, null, null, null, trackingCode, null);
+    public static ShipParams track(String trackingCode) {
+        return new ShipParams(Action.TRACK, null, null, null, null, trackingCode, null);
     }
 
     /**
@@ -91,8 +91,8 @@ public record ShipRequest(
      * @param level fastest, cheapest or standard
      * @return the new request
      */
-    public ShipRequest withServiceLevel(ServiceLevel level) {
-        return new ShipRequest(action, origin, destination, items, level, trackingCode, metadata);
+    public ShipParams withServiceLevel(ServiceLevel level) {
+        return new ShipParams(action, origin, destination, items, level, trackingCode, metadata);
     }
 
     /**
@@ -101,8 +101,8 @@ public record ShipRequest(
      * @param value the metadata
      * @return the new request
      */
-    public ShipRequest withMetadata(Map<String, Object> value) {
-        return new ShipRequest(action, origin, destination, items, serviceLevel, trackingCode, value);
+    public ShipParams withMetadata(Map<String, Object> value) {
+        return new ShipParams(action, origin, destination, items, serviceLevel, trackingCode, value);
     }
 
     /** The fields each action needs, checked before the network. */

@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.metatools;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Positive;
  * A catalog search for the tool that fits a use case ({@code codespar_discover}).
  *
  * <pre>{@code
- * DiscoverResult d = session.discover(DiscoverRequest.of("emitir nota fiscal de serviço").withCountry("BR"))
+ * DiscoverResult d = MetaTools.of(session).discover(DiscoverParams.of("emitir nota fiscal de serviço").withCountry("BR"))
  *         .output().orElseThrow();
  * }</pre>
  *
@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Positive;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DiscoverRequest(@NotBlank String useCase, String category, String country, @Positive Integer limit) {
+public record DiscoverParams(@NotBlank String useCase, String category, String country, @Positive Integer limit) {
 
     /**
      * A search by use case only.
@@ -29,8 +29,8 @@ public record DiscoverRequest(@NotBlank String useCase, String category, String 
      * @param useCase the task in plain words
      * @return the request
      */
-    public static DiscoverRequest of(String useCase) {
-        return new DiscoverRequest(useCase, null, null, null);
+    public static DiscoverParams of(String useCase) {
+        return new DiscoverParams(useCase, null, null, null);
     }
 
     /**
@@ -39,8 +39,8 @@ public record DiscoverRequest(@NotBlank String useCase, String category, String 
      * @param value the category
      * @return the new request
      */
-    public DiscoverRequest withCategory(String value) {
-        return new DiscoverRequest(useCase, value, country, limit);
+    public DiscoverParams withCategory(String value) {
+        return new DiscoverParams(useCase, value, country, limit);
     }
 
     /**
@@ -49,8 +49,8 @@ public record DiscoverRequest(@NotBlank String useCase, String category, String 
      * @param value e.g. {@code BR}
      * @return the new request
      */
-    public DiscoverRequest withCountry(String value) {
-        return new DiscoverRequest(useCase, category, value, limit);
+    public DiscoverParams withCountry(String value) {
+        return new DiscoverParams(useCase, category, value, limit);
     }
 
     /**
@@ -59,7 +59,7 @@ public record DiscoverRequest(@NotBlank String useCase, String category, String 
      * @param value 1..20
      * @return the new request
      */
-    public DiscoverRequest withLimit(Integer value) {
-        return new DiscoverRequest(useCase, category, country, value);
+    public DiscoverParams withLimit(Integer value) {
+        return new DiscoverParams(useCase, category, country, value);
     }
 }
