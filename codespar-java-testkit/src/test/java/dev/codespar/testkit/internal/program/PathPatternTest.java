@@ -1,4 +1,4 @@
-package dev.codespar.testkit;
+package dev.codespar.testkit.internal.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
