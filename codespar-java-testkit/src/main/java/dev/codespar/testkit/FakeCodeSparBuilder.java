@@ -31,6 +31,11 @@ public final class FakeCodeSparBuilder {
     /** The raw Ed25519 public key of {@link #FIXTURE_AGENT_KID}, hex. */
     public static final String FIXTURE_AGENT_PUBLIC_KEY =
             "70940e2c00698a520339c07332ff35c05cad7b39d024a4f4737310e740b2ecc3";
+    /** The issuer key of the mandate fixture (the CLI looks for it at {@code did:web:<the agent's host>}). */
+    public static final String FIXTURE_ISSUER_KID = "did:web:id.codespar.dev#1";
+    /** The raw Ed25519 public key of {@link #FIXTURE_ISSUER_KID}, hex. */
+    public static final String FIXTURE_ISSUER_PUBLIC_KEY =
+            "41826edefd6d40fd7c32dd63ebcc0476e4324cd6a424881c53f170fee9865b14";
 
     private Dialect dialect = Dialect.fromSystemProperty();
     private String apiKey = FakeCodeSpar.DEFAULT_API_KEY;
@@ -45,8 +50,10 @@ public final class FakeCodeSparBuilder {
     private final Catalog catalog = new Catalog();
     private Duration autoSettle;
     private final Map<String, String> agentKeys = new LinkedHashMap<>(Map.of(FIXTURE_AGENT_KID,
-            FIXTURE_AGENT_PUBLIC_KEY));
+            FIXTURE_AGENT_PUBLIC_KEY, FIXTURE_ISSUER_KID, FIXTURE_ISSUER_PUBLIC_KEY));
     private int journalLimit;
+    private boolean runtimeTestMode;
+    private boolean runtimeMetaTools = true;
     private String host = "127.0.0.1";
     private int port;
 
@@ -232,6 +239,33 @@ public final class FakeCodeSparBuilder {
     }
 
     /**
+     * The runtime dialect's test mode, its deployment flag {@code CODESPAR_TEST_MODE_ENABLED} (default off; the key
+     * does not matter to the runtime). On: sessions may declare {@code mocks}, and every {@code server/tool} call of
+     * every session is answered from mocks only (422 {@code tool_not_mocked} without one). Off: {@code mocks} are
+     * refused with 501 {@code mocks_not_permitted} and raw tools run on the session's servers.
+     *
+     * @param enabled whether test mode is on
+     * @return this builder
+     */
+    public FakeCodeSparBuilder runtimeTestMode(boolean enabled) {
+        this.runtimeTestMode = enabled;
+        return this;
+    }
+
+    /**
+     * Whether the runtime dialect has the fourteen meta-tools registered, as a runtime with the platform's plugin
+     * does (default on). Off: every meta-tool answers {@code Tool not registered}, and the agent's call of one is
+     * {@code unknown_tool_name}, as a bare open-source runtime answers.
+     *
+     * @param registered whether the meta-tools are registered
+     * @return this builder
+     */
+    public FakeCodeSparBuilder runtimeMetaTools(boolean registered) {
+        this.runtimeMetaTools = registered;
+        return this;
+    }
+
+    /**
      * How many requests the journal keeps, the oldest dropped first (default 0: all, as a test wants; a long-running
      * standalone fake keeps the last 10 000).
      *
@@ -291,7 +325,8 @@ public final class FakeCodeSparBuilder {
         keys.addAll(extraKeys);
         return new FakeCodeSpar(new FakeConfig(dialect, apiKey, Set.copyOf(keys), heartbeatInterval, doneDelay,
                 sessionIdleTimeout, clock, Set.copyOf(requireConnection), connectAfterPolls, strictTestMode,
-                catalog.copy(), autoSettle, Map.copyOf(agentKeys), journalLimit), host, port);
+                catalog.copy(), autoSettle, Map.copyOf(agentKeys), journalLimit, runtimeTestMode, runtimeMetaTools),
+                host, port);
     }
 
     private static Duration notNegative(Duration value, String name) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * A complete answer to write: status, headers (in order) and body, and how to damage it on the way out.
  *
  * @param status the HTTP status
- * @param headers the headers, in order; {@code Content-Length} is added by the writer
+ * @param headers the headers, in order; the writer puts {@code Content-Length} where an entry of that name stands
+ *     (its value is ignored), else last
  * @param body the body, or {@code null} for none
  * @param damage how the writer mangles the answer
  * @param dripBytes with {@link Damage#DRIP}: bytes per burst

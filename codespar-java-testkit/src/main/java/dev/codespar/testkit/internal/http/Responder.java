@@ -34,8 +34,22 @@ public final class Responder {
     public void send(HttpReply reply) throws IOException {
         byte[] body = reply.body() == null ? new byte[0] : reply.body();
         int bodyLength = reply.damage() == HttpReply.Damage.TRUNCATE ? body.length / 2 : body.length;
-        StringBuilder head = statusLine(reply.status(), reply.headers());
-        if (reply.status() != 204 && reply.status() != 304) {
+        boolean sized = reply.status() != 204 && reply.status() != 304;
+        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 ").append(reply.status()).append(' ')
+                .append(Reasons.of(reply.status())).append("\r\n");
+        boolean placed = false;
+        for (Map.Entry<String, String> h : reply.headers()) {
+            if (h.getKey().equalsIgnoreCase("Content-Length")) {
+                // the writer knows the length; the entry only says where the header goes
+                if (sized) {
+                    head.append(h.getKey()).append(": ").append(bodyLength).append("\r\n");
+                }
+                placed = true;
+            } else {
+                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+            }
+        }
+        if (sized && !placed) {
             head.append("Content-Length: ").append(bodyLength).append("\r\n");
         }
         head.append("\r\n");
@@ -98,6 +112,11 @@ public final class Responder {
             // the client left, or the fake shut down
         }
         drop();
+    }
+
+    /** Closes the connection once this answer is written (a {@code Connection: close} answer). */
+    public void closeAfter() {
+        keepAlive = false;
     }
 
     /**

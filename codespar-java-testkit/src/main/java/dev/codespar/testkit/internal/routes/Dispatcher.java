@@ -86,6 +86,10 @@ public final class Dispatcher implements RequestHandler {
     }
 
     private Answer route(Exchange ex) {
+        Answer preflight = format.preflight(ex);
+        if (preflight != null) {
+            return preflight;
+        }
         Router.Match match = router.match(ex.method, ex.segments);
         if (match == null) {
             return format.noRoute(ex);
@@ -97,7 +101,7 @@ public final class Dispatcher implements RequestHandler {
         ex.params(match.params());
         synchronized (world) {
             if (match.route().access() == Router.Access.KEY) {
-                String key = ex.bearer();
+                String key = format.bearer(ex);
                 if (world.keyEnvironment(key) == null) {
                     return format.unauthorized(ex);
                 }
@@ -121,9 +125,8 @@ public final class Dispatcher implements RequestHandler {
         }
         if (fault == Fault.HTML_502) {
             record(ex, 502, null, injected, fault);
-            List<Map.Entry<String, String>> headers = format.baseHeaders(ex);
-            headers.add(Map.entry("Content-Type", "text/html"));
-            responder.send(HttpReply.of(502, headers, HTML_502.getBytes(StandardCharsets.US_ASCII)));
+            responder.send(HttpReply.of(502, format.pageHeaders(ex, "text/html"),
+                    HTML_502.getBytes(StandardCharsets.US_ASCII)));
             return;
         }
         if (answer == null || (fault == Fault.STALL && answer.stream == null)) {
@@ -147,14 +150,8 @@ public final class Dispatcher implements RequestHandler {
             }
             return;
         }
-        List<Map.Entry<String, String>> headers = format.baseHeaders(ex);
-        answer.headers.forEach((k, v) -> headers.add(Map.entry(k, v)));
-        byte[] body = null;
-        if (answer.body != null) {
-            headers.add(Map.entry(format.contentTypeName(), "application/json; charset=utf-8"));
-            body = Json.bytes(answer.body);
-        }
-        HttpReply reply = HttpReply.of(answer.status, headers, body);
+        byte[] body = answer.body == null ? null : Json.bytes(answer.body);
+        HttpReply reply = HttpReply.of(answer.status, format.jsonHeaders(ex, answer, body != null), body);
         if (fault == Fault.DISCONNECT_MID_BODY) {
             reply = reply.damaged(HttpReply.Damage.CUT_MID_BODY, 0, Duration.ZERO);
         } else if (fault == Fault.SLOW_DRIP) {
@@ -163,6 +160,9 @@ public final class Dispatcher implements RequestHandler {
             reply = reply.damaged(HttpReply.Damage.TRUNCATE, 0, Duration.ZERO);
         }
         record(ex, answer.status, answer.errorCode, injected, fault);
+        if ("close".equals(answer.headers.get("connection"))) {
+            responder.closeAfter();
+        }
         responder.send(reply);
     }
 

@@ -25,8 +25,8 @@ public final class Exchange implements CallContext {
     public final String query;
     /** The decoded path segments, a trailing empty one removed. */
     public final List<String> segments;
-    /** The body parsed as JSON, or {@code null}. */
-    public final JsonNode json;
+    /** The body parsed as JSON, or {@code null} (also for a body the runtime's framework does not parse). */
+    public JsonNode json;
     /** When the fake received it (the fake's clock). */
     public final Instant receivedAt;
     /** The {@code tool} of an execute request, or {@code null}. */
@@ -49,8 +49,8 @@ public final class Exchange implements CallContext {
         this.path = raw.url() == null ? raw.target() : raw.url().encodedPath();
         this.query = raw.url() == null ? null : raw.url().encodedQuery();
         List<String> segs = raw.url() == null ? List.of() : raw.url().pathSegments();
-        if (!segs.isEmpty() && segs.get(segs.size() - 1).isEmpty()) {
-            segs = segs.subList(0, segs.size() - 1);
+        if (dialect == Dialect.HOSTED && !segs.isEmpty() && segs.get(segs.size() - 1).isEmpty()) {
+            segs = segs.subList(0, segs.size() - 1);   // the runtime's router matches exactly; hosted forgives "/"
         }
         this.segments = segs;
         this.json = Json.parse(raw.body());
@@ -125,6 +125,10 @@ public final class Exchange implements CallContext {
     /** @return the accepted key of the request, once authenticated */
     public String key() {
         return key;
+    }
+
+    void ignoreJson() {
+        json = null;
     }
 
     void key(String value) {

@@ -52,12 +52,15 @@ public final class Injected {
             a = Answer.error(ctx, code, status, message != null ? message
                     : "Connect " + (server != null ? server : "the provider") + " first").with("connect_url", url);
         } else {
-            a = Answer.error(ctx, code, status, message != null ? message : ErrorCodes.defaultMessage(code, status));
+            String text = message != null ? message : ErrorCodes.defaultMessage(code, status);
             if (code.equals("tool_not_mocked")) {
-                a.with("tool_name", tool != null ? tool : "unknown");
+                a = Answer.toolNotMocked(ctx, tool != null ? tool : "unknown", text);
             } else if (code.equals("mocks_invalid")) {
-                a.with("field", "/mocks");
-            } else if (code.equals("unknown_servers")) {
+                a = Answer.mocksInvalid(ctx, "/mocks", text);
+            } else {
+                a = Answer.error(ctx, code, status, text);
+            }
+            if (code.equals("unknown_servers")) {
                 a.with("unknown", Json.NODES.arrayNode());
             }
         }

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param autoSettle delay after which payments and verifications settle by themselves, or {@code null}
  * @param agentKeys agent DID → raw Ed25519 public key, hex
  * @param journalLimit how many requests the journal keeps (oldest dropped first), 0 for all
+ * @param runtimeTestMode the runtime dialect's {@code CODESPAR_TEST_MODE_ENABLED}
+ * @param runtimeMetaTools whether the runtime dialect has the meta-tools registered (as plugins)
  */
 public record FakeConfig(
         Dialect dialect,
@@ -38,4 +40,6 @@ public record FakeConfig(
         Catalog catalog,
         Duration autoSettle,
         Map<String, String> agentKeys,
-        int journalLimit) {}
+        int journalLimit,
+        boolean runtimeTestMode,
+        boolean runtimeMetaTools) {}

@@ -2,6 +2,7 @@ package dev.codespar.testkit.internal.tools;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.codespar.testkit.Dialect;
 import dev.codespar.testkit.internal.state.Catalog;
 import dev.codespar.testkit.internal.state.SessionRecord;
 import dev.codespar.testkit.internal.state.World;
@@ -54,7 +55,8 @@ public final class ToolCatalogue {
     }
 
     /**
-     * The {@code codespar_list_tools} data: the meta-tools, then the session's raw tools.
+     * The {@code codespar_list_tools} data. Hosted: the meta-tools, then the session's raw tools. Runtime: its
+     * agents' skills, then the registered meta-tools.
      *
      * @param world the state
      * @param s the session
@@ -63,8 +65,23 @@ public final class ToolCatalogue {
     static ObjectNode listTools(World world, SessionRecord s) {
         ObjectNode data = Json.object();
         ArrayNode list = data.putArray("tools");
+        boolean runtime = world.config.dialect() == Dialect.RUNTIME;
+        if (runtime) {
+            list.addObject().put("id", "project.monitor-ci").put("name", "CI/CD Monitoring")
+                    .put("agentType", "project");
+            list.addObject().put("id", "project.codebase-context").put("name", "Codebase Context")
+                    .put("agentType", "project");
+            list.addObject().put("id", "project.agent-orchestration").put("name", "Agent Orchestration")
+                    .put("agentType", "project");
+            if (!world.config.runtimeMetaTools()) {
+                return data;
+            }
+        }
         for (String tool : Definitions.META_TOOLS) {
             list.addObject().put("id", tool).put("name", tool).put("agentType", "meta-tool");
+        }
+        if (runtime) {
+            return data;
         }
         for (String server : s.servers) {
             Catalog.Server info = world.config.catalog().get(server);

@@ -51,6 +51,9 @@ public final class ToolEngine {
      * @return a ToolResult answer, or an HTTP error
      */
     public Answer execute(SessionRecord s, String tool, JsonNode input, CallContext ctx, boolean byAgent) {
+        if (!input.isObject() && ctx.dialect() == Dialect.HOSTED) {
+            input = Json.object();
+        }
         try {
             return ctx.dialect() == Dialect.RUNTIME ? runtime(s, tool, input, ctx, byAgent) : hosted(s, tool, input,
                     ctx);
@@ -107,15 +110,16 @@ public final class ToolEngine {
                 return stubbed(s, tool, server, input, reply, ctx);
             }
             if (s.servers.contains(server)) {
-                return ToolResults.success(world, s, tool, server, input, bridged(tool, server, input),
-                        ToolResults.PROVIDER_MS, ToolCallRecord.Kind.OTHER, ctx);
+                // the runtime's MCP bridge reports the sub-tool alone as the tool
+                return ToolResults.success(world, s, tool.substring(slash + 1), server, input,
+                        bridged(tool, server, input), ToolResults.PROVIDER_MS, ToolCallRecord.Kind.OTHER, ctx);
             }
             return ToolResults.failure(world, s, tool, "oss-runtime", input, "Tool not registered: " + tool, 0, ctx);
         }
         if (tool.equals("codespar_list_tools")) {
             return meta(s, tool, input, "oss-runtime", ctx);
         }
-        if (!Definitions.isMetaTool(tool)) {
+        if (!Definitions.isMetaTool(tool) || !world.config.runtimeMetaTools()) {
             return ToolResults.failure(world, s, tool, "oss-runtime", input, "Tool not registered: " + tool, 0, ctx);
         }
         if (byAgent && MockGate.applies(world, s)) {
@@ -178,9 +182,9 @@ public final class ToolEngine {
         if (http.code().equals("needs_connection")) {
             return needsConnection(s, server, ctx);
         }
-        Answer a = Answer.error(ctx, http.code(), http.status(), ErrorCodes.defaultMessage(http.code(),
-                http.status()));
-        return http.code().equals("tool_not_mocked") ? a.with("tool_name", tool) : a;
+        String message = ErrorCodes.defaultMessage(http.code(), http.status());
+        return http.code().equals("tool_not_mocked") ? Answer.toolNotMocked(ctx, tool, message)
+                : Answer.error(ctx, http.code(), http.status(), message);
     }
 
     private static ToolCallRecord.Kind kindOf(String tool, JsonNode input) {

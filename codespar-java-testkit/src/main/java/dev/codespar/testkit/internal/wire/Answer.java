@@ -96,6 +96,38 @@ public final class Answer {
     }
 
     /**
+     * A 422 {@code tool_not_mocked}: {@code {code, tool_name, message}}, in the servers' key order.
+     *
+     * @param ctx the request
+     * @param tool the tool without a mock
+     * @param message the message
+     * @return the answer
+     */
+    public static Answer toolNotMocked(CallContext ctx, String tool, String message) {
+        ObjectNode body = Json.object();
+        body.put("code", "tool_not_mocked");
+        body.put("tool_name", tool);
+        body.put("message", message);
+        return new Answer(422, body, "tool_not_mocked", null);
+    }
+
+    /**
+     * A 400 {@code mocks_invalid}: {@code {code, field, message}}, in the servers' key order.
+     *
+     * @param ctx the request
+     * @param field the JSON pointer of the problem
+     * @param message the message
+     * @return the answer
+     */
+    public static Answer mocksInvalid(CallContext ctx, String field, String message) {
+        ObjectNode body = Json.object();
+        body.put("code", "mocks_invalid");
+        body.put("field", field);
+        body.put("message", message);
+        return new Answer(400, body, "mocks_invalid", null);
+    }
+
+    /**
      * A 400 {@code invalid_request}.
      *
      * @param ctx the request

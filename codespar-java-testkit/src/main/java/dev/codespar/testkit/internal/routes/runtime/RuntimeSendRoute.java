@@ -66,7 +66,7 @@ public final class RuntimeSendRoute {
             use.put("iteration", 1);
             frames.add(SseFrames.frame("tool_use", use));
             ObjectNode result = Json.object().put("tool_use_id", call.useId());
-            result.set("content", call.record().get("output"));
+            result.set("content", call.content());
             result.put("is_error", call.failed());
             result.put("iteration", 1);
             frames.add(SseFrames.frame("tool_result", result));

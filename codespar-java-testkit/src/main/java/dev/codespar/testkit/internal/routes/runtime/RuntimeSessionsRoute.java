@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The open-source runtime's session routes ({@code /sessions} and {@code /v1/sessions}): create answering
- * {@code {id, status}} with a UUID, close (idempotent), and connection rows {@code {id, connected}}. It keeps no
+ * {@code {id, status}} with a UUID, close (idempotent), and connection rows {@code {id, connected}}. Whether mocks
+ * are accepted is the deployment's test-mode flag, not the key. It keeps no
  * catalogue and no connection state: every server of an open session is connected.
  */
 public final class RuntimeSessionsRoute {
@@ -43,7 +44,7 @@ public final class RuntimeSessionsRoute {
     public Answer create(Exchange ex) {
         JsonNode body = ex.json != null && ex.json.isObject() ? ex.json : Json.object();
         JsonNode mocks = body.get("mocks");
-        boolean testMode = "test".equals(world.keyEnvironment(ex.key()));
+        boolean testMode = world.config.runtimeTestMode();
         if (mocks != null) {
             SessionsRoute.checkMocks(ex, mocks, testMode, 501);
         }

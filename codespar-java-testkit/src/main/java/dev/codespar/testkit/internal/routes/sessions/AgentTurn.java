@@ -32,8 +32,11 @@ public final class AgentTurn {
      * @param input the input
      * @param record the tool-call record
      * @param failed whether it failed
+     * @param content what the runtime's {@code tool_result} frame carries (the record's output, or the error text
+     *     of an unknown tool)
      */
-    public record Call(String useId, String name, JsonNode input, ObjectNode record, boolean failed) {}
+    public record Call(String useId, String name, JsonNode input, ObjectNode record, boolean failed,
+            JsonNode content) {}
 
     /** The tool calls, in order. */
     public final List<Call> calls = new ArrayList<>();
@@ -57,6 +60,10 @@ public final class AgentTurn {
         SendPlan plan = world.program.sendPlan();
         boolean runtime = ctx.dialect() == Dialect.RUNTIME;
         for (SendPlan.ToolCall call : plan.toolCalls()) {
+            if (runtime && unknownToRuntime(world, call.tool())) {
+                calls.add(unknownTool(call));
+                continue;
+            }
             InjectionRule inj = world.program.takeInsideSend(call.tool());
             Answer a = inj != null ? Injected.error(world, inj, ctx, s, call.tool())
                     : engine.execute(s, call.tool(), call.input(), ctx, true);
@@ -65,11 +72,30 @@ public final class AgentTurn {
             boolean failed = record.get("status").asText().equals("error");
             String useId = runtime ? Ids.of("toolu_", 24) : record.get("id").asText();
             String name = runtime ? call.tool().replaceFirst("/", "__") : call.tool();
-            calls.add(new Call(useId, name, call.input(), record, failed));
+            calls.add(new Call(useId, name, call.input(), record, failed, record.get("output")));
         }
         this.reply = plan.replyFor(message);
         this.errorCode = plan.errorCode();
         this.errorMessage = plan.errorMessage();
+    }
+
+    /** A bare name the runtime has no hook for: its model's call fails as an unknown tool. */
+    private static boolean unknownToRuntime(World world, String tool) {
+        return tool.indexOf('/') < 0 && (!world.config.runtimeMetaTools()
+                || !dev.codespar.testkit.internal.tools.Definitions.isMetaTool(tool));
+    }
+
+    private static Call unknownTool(SendPlan.ToolCall call) {
+        String error = "unknown_tool_name: " + call.tool();
+        ObjectNode r = Json.object();
+        r.put("tool_name", call.tool());
+        r.put("server_id", "");
+        r.put("status", "error");
+        r.put("duration_ms", 0);
+        r.set("input", call.input().deepCopy());
+        r.putNull("output");
+        r.put("error_code", error);
+        return new Call(Ids.of("toolu_", 24), call.tool(), call.input(), r, true, Json.NODES.textNode(error));
     }
 
     /** @return 1 without tool calls (the model answered at once), else 2 (tools, then the answer) */

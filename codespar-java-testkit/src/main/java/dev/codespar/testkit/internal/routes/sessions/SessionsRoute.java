@@ -132,7 +132,7 @@ public final class SessionsRoute {
         }
         MockRules.Problem problem = MockRules.check(mocks);
         if (problem != null) {
-            throw Answer.error(ex, "mocks_invalid", 400, problem.message()).with("field", problem.field()).refusal();
+            throw Answer.mocksInvalid(ex, problem.field(), problem.message()).refusal();
         }
     }
 
