@@ -62,7 +62,7 @@ import okhttp3.HttpUrl;
  * {@link #triggerEvent} signs webhook deliveries. {@link #journal()} records every request (the key masked).
  *
  * <p>Thread-safe. {@link #close()} ends open streams and stops the server. For JUnit 5, see {@link CodeSparFake}; to
- * run it as a process for other languages, see the {@code FakeCodeSparMain} entry point.
+ * run it as a process for other languages, see {@link FakeCodeSparMain}.
  */
 public final class FakeCodeSpar implements AutoCloseable {
 
@@ -82,7 +82,7 @@ public final class FakeCodeSpar implements AutoCloseable {
         this.world = new World(config);
         this.journal = new Journal(config.journalLimit());
         this.requestJournal = new RequestJournal(journal);
-        this.dispatcher = new Dispatcher(world, journal, RouteTable.of(world));
+        this.dispatcher = new Dispatcher(world, journal, RouteTable.of(world, journal));
         this.server = FakeHttpServer.start(Listen.addresses(host), port, dispatcher, "FakeCodeSpar");
         this.baseUrl = "http://" + Listen.urlHost(host) + ":" + server.port();
         this.consumers = new FakeConsumers(world);
@@ -411,6 +411,12 @@ public final class FakeCodeSpar implements AutoCloseable {
                     .map(d -> new WebhookDelivery(d.deliveryId(), d.trigger().id, d.event(), d.trigger().webhookUrl,
                             d.body(), d.signature()))
                     .toList();
+        }
+    }
+
+    void program(dev.codespar.testkit.internal.scenario.Scenario scenario) {
+        synchronized (world) {
+            scenario.program(world);
         }
     }
 

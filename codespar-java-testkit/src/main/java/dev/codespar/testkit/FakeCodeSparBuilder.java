@@ -54,6 +54,7 @@ public final class FakeCodeSparBuilder {
     private int journalLimit;
     private boolean runtimeTestMode;
     private boolean runtimeMetaTools = true;
+    private boolean controlApi;
     private String host = "127.0.0.1";
     private int port;
 
@@ -266,6 +267,22 @@ public final class FakeCodeSparBuilder {
     }
 
     /**
+     * Serves the control routes under {@code /_fake/} (no key needed), so a test in another language can drive a
+     * fake run as a process: {@code POST /_fake/reset}, {@code /_fake/payments/{toolCallId}/settle {status}},
+     * {@code /_fake/verifications/{toolCallId}/settle {status}}, {@code /_fake/sessions/{id}/connect {server}},
+     * {@code /_fake/connect-links/{token}/complete}, {@code /_fake/consents/{token}/approve {consumer_id}},
+     * {@code /_fake/events {event, data}}, {@code /_fake/clock/advance {seconds}}, {@code /_fake/scenario} (a
+     * scenario file's programming part), {@code GET /_fake/journal}. Default off; no real server has them.
+     *
+     * @param enabled whether to serve them
+     * @return this builder
+     */
+    public FakeCodeSparBuilder controlApi(boolean enabled) {
+        this.controlApi = enabled;
+        return this;
+    }
+
+    /**
      * How many requests the journal keeps, the oldest dropped first (default 0: all, as a test wants; a long-running
      * standalone fake keeps the last 10 000).
      *
@@ -325,7 +342,8 @@ public final class FakeCodeSparBuilder {
         keys.addAll(extraKeys);
         return new FakeCodeSpar(new FakeConfig(dialect, apiKey, Set.copyOf(keys), heartbeatInterval, doneDelay,
                 sessionIdleTimeout, clock, Set.copyOf(requireConnection), connectAfterPolls, strictTestMode,
-                catalog.copy(), autoSettle, Map.copyOf(agentKeys), journalLimit, runtimeTestMode, runtimeMetaTools),
+                catalog.copy(), autoSettle, Map.copyOf(agentKeys), journalLimit, runtimeTestMode, runtimeMetaTools,
+                controlApi),
                 host, port);
     }
 

@@ -1,15 +1,13 @@
 package dev.codespar.testkit;
 
+import dev.codespar.testkit.internal.state.MandateGrants;
 import dev.codespar.testkit.internal.state.Consumers;
 import dev.codespar.testkit.internal.state.Mandate;
 import dev.codespar.testkit.internal.state.World;
-import dev.codespar.testkit.internal.wire.Json;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,7 +76,7 @@ public final class FakeConsumers {
                 throw new IllegalArgumentException("no pending consent " + token + " (unknown, expired or used)");
             }
             String rail = p.intent().path("slots").isArray() ? p.intent().path("slots").path(0).path("rail").asText()
-                    : railOf(p.intent().path("currency").asText());
+                    : MandateGrants.railOf(p.intent().path("currency").asText());
             return world.consumers.submit(p, consumerId, rail).id;
         }
     }
@@ -96,20 +94,7 @@ public final class FakeConsumers {
      */
     public String grantMandate(String consumerId, String agentId, String currency, long capMinor, long perTxCapMinor,
             String... payees) {
-        if (capMinor <= 0 || perTxCapMinor <= 0 || perTxCapMinor > capMinor) {
-            throw new IllegalArgumentException("caps must be positive, the per-transaction cap at most the total");
-        }
-        if (payees.length == 0) {
-            throw new IllegalArgumentException("a mandate needs at least one payee");
-        }
-        var intent = Json.object().put("purpose", "granted by the test").put("currency", currency)
-                .put("cap_minor", capMinor).put("per_tx_cap_minor", perTxCapMinor)
-                .put("mandate_ttl_seconds", Duration.ofDays(30).toSeconds()).put("merchant_pin_kind", "exact");
-        intent.set("merchant_allowlist", Json.strings(List.of(payees)));
-        synchronized (world) {
-            Consumers.PendingConsent p = world.consumers.init(agentId, intent);
-            return world.consumers.submit(p, consumerId, railOf(currency)).id;
-        }
+        return MandateGrants.grant(world, consumerId, agentId, currency, capMinor, perTxCapMinor, List.of(payees));
     }
 
     /**
@@ -189,9 +174,5 @@ public final class FakeConsumers {
             throw new IllegalArgumentException("no mandate " + mandateId);
         }
         return m;
-    }
-
-    private static String railOf(String currency) {
-        return currency.toUpperCase(Locale.ROOT).startsWith("USD") ? "usdc" : "pix";
     }
 }

@@ -4,7 +4,9 @@ import static dev.codespar.testkit.internal.routes.Router.Access.KEY;
 import static dev.codespar.testkit.internal.routes.Router.Access.PUBLIC;
 
 import dev.codespar.testkit.Dialect;
+import dev.codespar.testkit.internal.program.Journal;
 import dev.codespar.testkit.internal.routes.consumers.ConsentsRoute;
+import dev.codespar.testkit.internal.routes.control.ControlRoute;
 import dev.codespar.testkit.internal.routes.consumers.DidDocumentRoute;
 import dev.codespar.testkit.internal.routes.consumers.MandateSpendRoute;
 import dev.codespar.testkit.internal.routes.consumers.WalletRoute;
@@ -36,11 +38,30 @@ public final class RouteTable {
      * The routing table of a dialect.
      *
      * @param world the state
+     * @param journal the journal (for the control routes)
      * @return the router
      */
-    public static Router of(World world) {
+    public static Router of(World world, Journal journal) {
         ToolEngine engine = new ToolEngine(world);
-        return world.config.dialect() == Dialect.RUNTIME ? runtime(world, engine) : hosted(world, engine);
+        Router router = world.config.dialect() == Dialect.RUNTIME ? runtime(world, engine) : hosted(world, engine);
+        if (world.config.controlApi()) {
+            control(router, new ControlRoute(world, journal));
+        }
+        return router;
+    }
+
+    /** The control routes of a fake run as a process; no real server has them. */
+    private static void control(Router router, ControlRoute c) {
+        router.add("POST", "/_fake/reset", PUBLIC, c::reset)
+                .add("POST", "/_fake/payments/{id}/settle", PUBLIC, c::settlePayment)
+                .add("POST", "/_fake/verifications/{id}/settle", PUBLIC, c::settleVerification)
+                .add("POST", "/_fake/sessions/{id}/connect", PUBLIC, c::connect)
+                .add("POST", "/_fake/connect-links/{token}/complete", PUBLIC, c::completeLink)
+                .add("POST", "/_fake/consents/{token}/approve", PUBLIC, c::approveConsent)
+                .add("POST", "/_fake/events", PUBLIC, c::event)
+                .add("POST", "/_fake/clock/advance", PUBLIC, c::advance)
+                .add("POST", "/_fake/scenario", PUBLIC, c::scenario)
+                .add("GET", "/_fake/journal", PUBLIC, c::journal);
     }
 
     private static Router hosted(World world, ToolEngine engine) {

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param journalLimit how many requests the journal keeps (oldest dropped first), 0 for all
  * @param runtimeTestMode the runtime dialect's {@code CODESPAR_TEST_MODE_ENABLED}
  * @param runtimeMetaTools whether the runtime dialect has the meta-tools registered (as plugins)
+ * @param controlApi whether {@code /_fake/...} control routes are served (a fake run as a process)
  */
 public record FakeConfig(
         Dialect dialect,
@@ -42,4 +43,5 @@ public record FakeConfig(
         Map<String, String> agentKeys,
         int journalLimit,
         boolean runtimeTestMode,
-        boolean runtimeMetaTools) {}
+        boolean runtimeMetaTools,
+        boolean controlApi) {}
