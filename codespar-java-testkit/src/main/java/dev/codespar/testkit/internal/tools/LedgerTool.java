@@ -58,7 +58,8 @@ final class LedgerTool implements MetaTool {
         long debits = legs(source, "source");
         long credits = legs(destination, "destination");
         if (debits != credits) {
-            throw new ToolInputError("source debits (" + debits + ") must equal destination credits (" + credits + ")");
+            throw new ToolFailure("Invalid parameter: source debits (" + debits + ") must equal destination credits ("
+                    + credits + ")");
         }
         for (JsonNode leg : source) {
             move(account(world, leg.get("account").asText(), asset), asset, -leg.get("amount").asLong());
