@@ -35,7 +35,8 @@ class KeysTest {
             live.create("user_1", SessionConfig.builder().servers("asaas").build());
             assertThat(fake.sessions()).hasSize(1);
 
-            Raw.Reply mocks = raw.call(raw.request("/v1/sessions").header("Authorization", "Bearer csk_live_partner_0123")
+            Raw.Reply mocks = raw.call(raw.request("/v1/sessions")
+                    .header("Authorization", "Bearer csk_live_partner_0123")
                     .post(okhttp3.RequestBody.create("{\"servers\":[\"asaas\"],\"user_id\":\"u\",\"mocks\":{}}",
                             okhttp3.MediaType.get("application/json"))).build());
             assertThat(mocks.code()).isEqualTo(403);

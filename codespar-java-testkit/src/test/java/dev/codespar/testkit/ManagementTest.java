@@ -166,7 +166,8 @@ class ManagementTest {
         assertThat(stored.raw().toString()).doesNotContain("token-1");
         assertThat(fake.session(before.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
         assertThat(fake.session(after.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
-        assertThat(client.connections().list().getData()).extracting(OrgConnection::status).containsExactly("connected");
+        assertThat(client.connections().list().getData()).extracting(OrgConnection::status)
+                .containsExactly("connected");
 
         client.connections().revoke(stored.id());
 

@@ -77,7 +77,8 @@ class MetaToolContractTest {
             JsonNode refused = execute(raw, session, tool, malformed);
             assertThat(refused.get("success").asBoolean()).as(tool + " " + malformed).isFalse();
             assertThat(refused.get("error").asText()).isNotBlank();
-            assertThat(refused.get("error").asText()).as("a typed failure, not an HTTP error").doesNotMatch("^\\d{3}: .*");
+            assertThat(refused.get("error").asText()).as("a typed failure, not an HTTP error")
+                    .doesNotMatch("^\\d{3}: .*");
         }
     }
 }

@@ -95,9 +95,10 @@ class RuntimeDialectTest {
     @Test
     void goldenExampleG1ReplaysAsOnTheRuntime() {
         testMode();
-        String id = create("{\"servers\":[\"asaas\"],\"user_id\":\"user_demo\",\"mocks\":{\"asaas/create_payment\":{\"id\""
-                + ":\"pay_test_42\",\"status\":\"PENDING\"},\"asaas/get_payment\":[{\"id\":\"pay_test_42\",\"status\":"
-                + "\"PENDING\"},{\"id\":\"pay_test_42\",\"status\":\"CONFIRMED\"}]}}");
+        String id = create("{\"servers\":[\"asaas\"],\"user_id\":\"user_demo\",\"mocks\":{"
+                + "\"asaas/create_payment\":{\"id\":\"pay_test_42\",\"status\":\"PENDING\"},"
+                + "\"asaas/get_payment\":[{\"id\":\"pay_test_42\",\"status\":\"PENDING\"},"
+                + "{\"id\":\"pay_test_42\",\"status\":\"CONFIRMED\"}]}}");
 
         Raw.Reply created = execute(id, "asaas/create_payment", "{\"value\":10}");
         assertThat(created.code()).isEqualTo(200);
@@ -129,8 +130,8 @@ class RuntimeDialectTest {
 
         assertThat(notMocked.code()).isEqualTo(422);
         assertThat(notMocked.body()).isEqualTo("{\"code\":\"tool_not_mocked\",\"tool_name\":\"asaas/refund_payment\","
-                + "\"message\":\"tool asaas/refund_payment has no matching mock in this session; declare a mock entry or"
-                + " omit the mocks field\"}");
+                + "\"message\":\"tool asaas/refund_payment has no matching mock in this session; declare a mock"
+                + " entry or omit the mocks field\"}");
         assertThat(engine.code()).isEqualTo(503);
         assertThat(engine.json().get("code").asText()).isEqualTo("mocks_engine_error");
         assertThat(execute(plain, "codespar_list_tools", "{}").json().get("server").asText())
@@ -209,8 +210,9 @@ class RuntimeDialectTest {
 
         Raw.Reply refused = raw.call(typed);
         assertThat(refused.code()).isEqualTo(400);
-        assertThat(refused.body()).isEqualTo("{\"statusCode\":400,\"code\":\"FST_ERR_CTP_EMPTY_JSON_BODY\",\"error\":"
-                + "\"Bad Request\",\"message\":\"Body cannot be empty when content-type is set to 'application/json'\"}");
+        assertThat(refused.body()).isEqualTo("{\"statusCode\":400,\"code\":\"FST_ERR_CTP_EMPTY_JSON_BODY\","
+                + "\"error\":\"Bad Request\",\"message\":\"Body cannot be empty when content-type is set to"
+                + " 'application/json'\"}");
         assertThat(refused.header("Connection")).isEqualTo("close");
         assertThat(fake.session(id).orElseThrow().status()).isEqualTo("active");
         assertThat(raw.call(bare).code()).isEqualTo(204);
@@ -348,9 +350,9 @@ class RuntimeDialectTest {
 
             JsonNode call = r.post("/v1/sessions/" + s + "/send", "{\"message\":\"pay\"}").json().at("/tool_calls/0");
 
-            assertThat(call.toString()).isEqualTo("{\"tool_name\":\"codespar_pay\",\"server_id\":\"\",\"status\":\"error\""
-                    + ",\"duration_ms\":0,\"input\":{\"amount\":1},\"output\":null,\"error_code\":\"unknown_tool_name: "
-                    + "codespar_pay\"}");
+            assertThat(call.toString()).isEqualTo("{\"tool_name\":\"codespar_pay\",\"server_id\":\"\","
+                    + "\"status\":\"error\",\"duration_ms\":0,\"input\":{\"amount\":1},\"output\":null,"
+                    + "\"error_code\":\"unknown_tool_name: codespar_pay\"}");
         }
     }
 }

@@ -31,7 +31,8 @@ class SdkScenariosTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void createExecuteAndClose(Dialect dialect) {
-        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start(); CodeSparClient client = fake.client()) {
+        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start();
+                CodeSparClient client = fake.client()) {
             Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build());
             ToolResult raw = session.execute("asaas/create_payment", Map.of("value", 10));
             ToolResult paid = session.execute("codespar_pay", Inputs.PAY);
@@ -78,7 +79,8 @@ class SdkScenariosTest {
                     () -> session.execute("asaas/get_payment", Map.of()));
             assertThat(drained.getCode()).isEqualTo("mocks_exhausted");
             assertThat(fake.journal().all().get(0).body()).isEqualTo("{\"servers\":[\"asaas\"],\"user_id\":"
-                    + "\"user_demo\",\"mocks\":{\"asaas/create_payment\":{\"id\":\"pay_test_42\",\"status\":\"PENDING\"},"
+                    + "\"user_demo\",\"mocks\":{\"asaas/create_payment\":{\"id\":\"pay_test_42\",\"status\":"
+                    + "\"PENDING\"},"
                     + "\"asaas/get_payment\":[{\"id\":\"pay_test_42\",\"status\":\"PENDING\"},{\"id\":\"pay_test_42\","
                     + "\"status\":\"CONFIRMED\"}]}}");
         }
@@ -87,7 +89,8 @@ class SdkScenariosTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void sendAndStreamTheAgentsTurn(Dialect dialect) {
-        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start(); CodeSparClient client = fake.client()) {
+        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start();
+                CodeSparClient client = fake.client()) {
             Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build());
             fake.onSend().callTool("asaas/create_payment", Map.of("value", 10)).reply("Charged R$10.");
 
@@ -116,7 +119,8 @@ class SdkScenariosTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void connectionsAreReadyOnBothServers(Dialect dialect) {
-        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start(); CodeSparClient client = fake.client()) {
+        try (FakeCodeSpar fake = FakeCodeSpar.builder().dialect(dialect).start();
+                CodeSparClient client = fake.client()) {
             Session session = client.create("user_1", SessionConfig.builder().servers("asaas", "nuvem-fiscal").build());
 
             SessionConnections c = session.waitForConnections(Duration.ofSeconds(5));

@@ -47,7 +47,8 @@ class StandaloneTest {
         Files.writeString(scenario, "{\"dialect\":\"hosted\",\"api_key\":\"csk_test_polyglot_0001\","
                 + "\"require_connection\":[\"melhor-envio\"],"
                 + "\"stubs\":{\"codespar_pay\":{\"respond\":[{\"id\":\"pay_scenario\",\"status\":\"pending\"}]}},"
-                + "\"failures\":[{\"code\":\"rate_limited\",\"times\":1,\"path\":\"/v1/sessions\",\"retry_after_ms\":0}],"
+                + "\"failures\":[{\"code\":\"rate_limited\",\"times\":1,\"path\":\"/v1/sessions\","
+                + "\"retry_after_ms\":0}],"
                 + "\"mandates\":[{\"consumer_id\":\"cons_1\",\"agent_id\":\"agent_1\",\"currency\":\"BRL\","
                 + "\"cap_minor\":5000,\"per_tx_cap_minor\":1000,\"payees\":[\"ana@example.com\"]}]}");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

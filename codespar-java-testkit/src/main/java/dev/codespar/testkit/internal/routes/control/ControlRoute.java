@@ -33,19 +33,34 @@ public final class ControlRoute {
         this.journal = journal;
     }
 
-    /** @param ex {@code POST /_fake/reset}; @return 204 once everything is forgotten */
+    /**
+     * {@code POST /_fake/reset}.
+     *
+     * @param ex the request
+     * @return 204 once everything is forgotten
+     */
     public Answer reset(Exchange ex) {
         world.reset();
         journal.clear();
         return Answer.noContent();
     }
 
-    /** @param ex {@code POST /_fake/payments/{id}/settle {status}}; @return 204 */
+    /**
+     * {@code POST /_fake/payments/{id}/settle {status}}.
+     *
+     * @param ex the request
+     * @return 204
+     */
     public Answer settlePayment(Exchange ex) {
         return settle(ex, ToolCallRecord.Kind.PAYMENT);
     }
 
-    /** @param ex {@code POST /_fake/verifications/{id}/settle {status}}; @return 204 */
+    /**
+     * {@code POST /_fake/verifications/{id}/settle {status}}.
+     *
+     * @param ex the request
+     * @return 204
+     */
     public Answer settleVerification(Exchange ex) {
         return settle(ex, ToolCallRecord.Kind.VERIFICATION);
     }
@@ -55,18 +70,33 @@ public final class ControlRoute {
         return guarded(ex, () -> world.settle(ex.param("id"), status, kind));
     }
 
-    /** @param ex {@code POST /_fake/sessions/{id}/connect {server}}; @return 204 */
+    /**
+     * {@code POST /_fake/sessions/{id}/connect {server}}.
+     *
+     * @param ex the request
+     * @return 204
+     */
     public Answer connect(Exchange ex) {
         String server = Bodies.required(ex, Bodies.object(ex), "server");
         return guarded(ex, () -> world.connect(ex.param("id"), server));
     }
 
-    /** @param ex {@code POST /_fake/connect-links/{token}/complete}; @return 204 */
+    /**
+     * {@code POST /_fake/connect-links/{token}/complete}.
+     *
+     * @param ex the request
+     * @return 204
+     */
     public Answer completeLink(Exchange ex) {
         return guarded(ex, () -> world.completeLink(ex.param("token")));
     }
 
-    /** @param ex {@code POST /_fake/consents/{token}/approve {consumer_id}}; @return {@code {mandate_id}} */
+    /**
+     * {@code POST /_fake/consents/{token}/approve {consumer_id}}.
+     *
+     * @param ex the request
+     * @return {@code {mandate_id}}
+     */
     public Answer approveConsent(Exchange ex) {
         String consumer = Bodies.required(ex, Bodies.object(ex), "consumer_id");
         Consumers.PendingConsent p = world.consumers.pending(ex.param("token"));
@@ -78,7 +108,12 @@ public final class ControlRoute {
         return Answer.json(200, Json.object().put("mandate_id", world.consumers.submit(p, consumer, rail).id));
     }
 
-    /** @param ex {@code POST /_fake/events {event, data}}; @return {@code {deliveries}} */
+    /**
+     * {@code POST /_fake/events {event, data}}.
+     *
+     * @param ex the request
+     * @return {@code {deliveries}}
+     */
     public Answer event(Exchange ex) {
         JsonNode body = Bodies.object(ex);
         String event = Bodies.required(ex, body, "event");
@@ -92,7 +127,12 @@ public final class ControlRoute {
         return Answer.json(200, out);
     }
 
-    /** @param ex {@code POST /_fake/clock/advance {seconds}}; @return {@code {now}} */
+    /**
+     * {@code POST /_fake/clock/advance {seconds}}.
+     *
+     * @param ex the request
+     * @return {@code {now}}
+     */
     public Answer advance(Exchange ex) {
         JsonNode seconds = Bodies.object(ex).get("seconds");
         if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
@@ -102,7 +142,12 @@ public final class ControlRoute {
         return Answer.json(200, Json.object().put("now", Json.iso(world.now())));
     }
 
-    /** @param ex {@code POST /_fake/scenario} with a scenario file's JSON; @return 204 once programmed */
+    /**
+     * {@code POST /_fake/scenario} with a scenario file's JSON.
+     *
+     * @param ex the request
+     * @return 204 once programmed
+     */
     public Answer scenario(Exchange ex) {
         try {
             new Scenario(Bodies.object(ex)).program(world);
@@ -112,7 +157,12 @@ public final class ControlRoute {
         return Answer.noContent();
     }
 
-    /** @param ex {@code GET /_fake/journal}; @return {@code {requests}} (keys masked) */
+    /**
+     * {@code GET /_fake/journal}.
+     *
+     * @param ex the request
+     * @return {@code {requests}} (keys masked)
+     */
     public Answer journal(Exchange ex) {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("requests");
