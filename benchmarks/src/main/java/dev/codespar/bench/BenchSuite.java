@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Mode;
  * README's Performance section, also written to {@code --out}.
  *
  * <p>{@code --mode=short} (the default, under 5 minutes on 2 cores) or {@code --mode=full} (more rounds and longer
- * iterations); {@code --jdk21=<java>} names the JDK 21+ launcher of the virtual-thread benchmark.
+ * iterations); {@code --jdk21=<java>} names the JDK 21+ launcher of the virtual-thread benchmark;
+ * {@code --only=testkit} runs benchmark 8 alone.
  */
 public final class BenchSuite {
 
@@ -60,12 +61,15 @@ public final class BenchSuite {
         boolean full = "full".equals(opts.getOrDefault("mode", "short"));
         BenchSuite suite = new BenchSuite(full, opts.getOrDefault("jdk21", ""));
         long start = System.nanoTime();
-        suite.roundTrip();
-        suite.errorPath();
-        suite.sse();
-        suite.memory();
-        suite.virtualThreads();
-        suite.coldStart();
+        if (!"testkit".equals(opts.get("only"))) {
+            suite.roundTrip();
+            suite.errorPath();
+            suite.sse();
+            suite.memory();
+            suite.virtualThreads();
+            suite.coldStart();
+        }
+        suite.fakeRoundTrip();
         String table = suite.table((System.nanoTime() - start) / 1_000_000_000L);
         System.out.println();
         System.out.println(table);
@@ -179,6 +183,17 @@ public final class BenchSuite {
         double re = t.get("rawEvents").score();
         row("4. SSE typed events (`EventStream<StreamEvent>` vs line reader + Jackson tree)", fmt(se) + " events/s",
                 fmt(re) + " events/s", se / re, "≥ 0.9× (5 M/s: see below)", se / re >= 0.9);
+    }
+
+    private void fakeRoundTrip() throws RunnerException {
+        System.out.println("8. Testkit: create + execute on FakeCodeSpar vs the loopback server");
+        Map<String, Side> t = interleaved(FakeRoundTripBenchmark.class, Mode.Throughput, TimeUnit.SECONDS,
+                full ? 5 : 3, full ? 10 : 4, false, "1g", "fake", "loopback");
+        double fake = t.get("fake").score();
+        double loopback = t.get("loopback").score();
+        row("8. Testkit: `create` + `execute` on `FakeCodeSpar` vs the same calls on the loopback server (both via"
+                + " the SDK)", fmt(fake) + " ops/s", fmt(loopback) + " ops/s", loopback / fake, "time ≤ 3×",
+                loopback / fake <= 3);
     }
 
     // ---------------------------------------------------------------- forked programs

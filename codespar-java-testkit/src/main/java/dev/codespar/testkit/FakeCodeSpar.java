@@ -1,106 +1,92 @@
 package dev.codespar.testkit;
 
 import dev.codespar.CodeSparClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.time.Clock;
+import dev.codespar.testkit.internal.http.FakeHttpServer;
+import dev.codespar.testkit.internal.program.InjectionRule;
+import dev.codespar.testkit.internal.program.Journal;
+import dev.codespar.testkit.internal.routes.Dispatcher;
+import dev.codespar.testkit.internal.routes.RouteTable;
+import dev.codespar.testkit.internal.state.FakeConfig;
+import dev.codespar.testkit.internal.state.ToolCallRecord;
+import dev.codespar.testkit.internal.state.TriggerStore;
+import dev.codespar.testkit.internal.state.World;
+import dev.codespar.testkit.internal.wire.ErrorCodes;
+import dev.codespar.testkit.internal.wire.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
 
 /**
- * An in-JVM fake of the CodeSpar API on loopback ({@code 127.0.0.1}, a free port), for testing code that uses the
- * SDK without the network or an API key. It speaks the wire of the real API: sessions, {@code execute},
- * {@code proxy_execute}, {@code send} (JSON and event stream), connections and Connect Links, payment and
- * verification status (and their live streams), test-mode {@code mocks}, and the error envelopes, status codes and
- * headers of the error reference. Every answer carries a fresh {@code X-Request-Id} (and {@code request_id} in error
- * bodies).
+ * A fake of the CodeSpar API on loopback (a free port), for testing code that uses the SDK without the network or
+ * an API key. It speaks the wire of the real API: sessions, {@code execute} with the fourteen meta-tools and their
+ * published definitions, {@code proxy_execute}, {@code send} (JSON and event stream), connections and Connect
+ * Links, payment and verification status (and their live streams), test-mode {@code mocks}, the management API
+ * (projects, triggers, API keys, org connections, the catalogue, session listing and logs), consents, mandates and
+ * wallets, DID documents, and the error envelopes, status codes and headers of the error reference. Every answer
+ * carries a fresh {@code X-Request-Id}. {@link FakeCodeSparBuilder#dialect(Dialect)} makes it speak like the
+ * open-source runtime instead.
  *
  * <pre>{@code
  * try (FakeCodeSpar fake = FakeCodeSpar.start();
  *      CodeSparClient client = fake.client()) {
  *     fake.failNext("rate_limited").onTool("codespar_pay").retryAfter(Duration.ZERO);
  *     Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build());
- *     ToolResult paid = session.execute("codespar_pay",
- *             Map.of("amount", 1000, "currency", "BRL", "method", "pix", "recipient", "ana@example.com"));
+ *     ToolResult paid = session.execute("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL",
+ *             "method", "pix", "description", "Order 42", "recipient", "ana@example.com"));
  *     fake.journal().assertExecutedTimes("codespar_pay", 2);      // a 429, then the SDK's retry
  *     fake.settlePayment(paid.toolCallId(), "succeeded");         // pushes update + done to open status streams
  * }
  * }</pre>
  *
- * <p><b>What it does by itself.</b> Sessions get every server connected unless {@link #requireConnection} says
- * otherwise. Meta-tools run on the session's first server of their kind ({@code codespar_pay} on a payment server,
- * {@code codespar_ship} on a shipping server...; none fits → a {@code no_eligible_providers} tool failure);
- * {@code codespar_pay}, {@code codespar_charge} and {@code codespar_kyc} validate their required fields (HTTP 400
- * {@code invalid_request}) and start a pending payment or verification that {@link #settlePayment} and
- * {@link #settleVerification} settle. {@code server/tool} names answer a generic success when the server is in the
- * session, else {@code Tool not registered}. Sessions expire after 30 minutes without a tool call on the fake's clock
- * ({@link #advanceTime}) or at once with {@link #expireSession}; closed and expired sessions answer 404
- * {@code not_found}.
+ * <p><b>What it does by itself.</b> Only its own keys are accepted ({@link #apiKey()}, those of {@link
+ * FakeCodeSparBuilder#acceptKeys}, and keys created through {@code POST /v1/api-keys}); any other gets 401. Sessions
+ * get every server connected unless {@link #requireConnection} says otherwise. Meta-tools check their input against
+ * their definitions and run on the session's first server of their kind ({@code codespar_pay} on a payment server,
+ * {@code codespar_ship} on a shipping server...; none fits: a {@code no_eligible_providers} tool failure). Payments,
+ * charges and checkouts start pending and verifications too, until {@link #settlePayment} and {@link
+ * #settleVerification}. {@code server/tool} names answer an echo when the server is in the session, else {@code Tool
+ * not registered}. Hosted sessions expire after 30 minutes without a tool call on the fake's clock ({@link
+ * #advanceTime}) or at once with {@link #expireSession}.
  *
- * <p><b>Test mode.</b> A session created with {@code mocks} (a {@code csk_test_} key only, else 403
- * {@code mocks_not_permitted}) is answered from its mocks alone, like the test-mode API: an object answers every
- * call, an array answers call <i>n</i> with entry <i>n</i> and then 422 {@code mocks_exhausted}; a tool without a
- * mock answers 422 {@code tool_not_mocked}; {@code codespar_discover}, {@code codespar_manage_connections} and
- * {@code codespar_list_tools} bypass the gate. Mocks are validated like the server does (413 over 64 KiB, 400
- * {@code mocks_invalid} with a JSON-pointer {@code field}). {@link Builder#strictTestMode(boolean)} extends the gate
- * to every {@code csk_test_} session.
+ * <p><b>Test mode.</b> A session created with {@code mocks} (a test key only, else 403 {@code mocks_not_permitted})
+ * is answered from its mocks alone: an object answers every call, an array answers call <i>n</i> with entry
+ * <i>n</i> and then 422 {@code mocks_exhausted}; a tool without a mock answers 422 {@code tool_not_mocked}.
+ * {@link FakeCodeSparBuilder#strictTestMode(boolean)} extends the gate to every test-key session.
  *
  * <p><b>Programming it.</b> {@link #onTool(String)}, {@link #onProxy(String, String, String)} and {@link #onSend()}
- * set canned answers; {@link #failNext(String)}, {@link #failTimes(int, String)} inject errors by code (with the
- * status of the error reference, {@code Retry-After} and {@code X-RateLimit-Reset} on 429/503, a live
- * {@code connect_url} on {@code needs_connection}); {@link #injectNext(Fault)} injects transport faults.
- * {@link #journal()} records every request (the key masked) for assertions.
+ * set canned answers; {@link #failNext(String)}, {@link #failTimes(int, String)} inject errors by code;
+ * {@link #injectNext(Fault)} injects transport faults; {@link #consumers()} approves consents and shapes mandates;
+ * {@link #triggerEvent} signs webhook deliveries. {@link #journal()} records every request (the key masked).
  *
- * <p>Thread-safe. {@link #close()} ends open streams and stops the server. For JUnit 5, see {@link CodeSparFake}.
+ * <p>Thread-safe. {@link #close()} ends open streams and stops the server. For JUnit 5, see {@link CodeSparFake}; to
+ * run it as a process for other languages, see {@link FakeCodeSparMain}.
  */
 public final class FakeCodeSpar implements AutoCloseable {
-
-    /**
-     * MockWebServer warns "didn't make a request" for every connection the fake takes over to stream or drops on
-     * purpose; the warning is wrong here, so that one logger only reports severe problems. Held strongly: a
-     * {@code java.util.logging} logger nobody references loses its level.
-     */
-    private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG = quietMockWebServerLog();
 
     /** The API key of {@link #client()}: a test-mode key, so {@code mocks} are accepted. */
     public static final String DEFAULT_API_KEY = "csk_test_fake_0123456789abcdef";
 
-    private final MockWebServer server;
-    private final FakeState state;
-    private final FakeDispatcher dispatcher;
-    private final RequestJournal journal = new RequestJournal();
+    private final World world;
+    private final Journal journal;
+    private final RequestJournal requestJournal;
+    private final Dispatcher dispatcher;
+    private final FakeHttpServer server;
+    private final FakeConsumers consumers;
     private final String baseUrl;
-    private final String apiKey;
     private volatile boolean closed;
 
-    private FakeCodeSpar(FakeConfig config) {
-        this.state = new FakeState(config);
-        this.dispatcher = new FakeDispatcher(state, journal);
-        this.apiKey = config.apiKey();
-        this.server = new MockWebServer();
-        server.setServerSocketFactory(new TrackedSockets());
-        server.setDispatcher(dispatcher);
-        try {
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("FakeCodeSpar could not listen on 127.0.0.1", e);
-        }
-        this.baseUrl = "http://127.0.0.1:" + server.getPort();
-        state.baseUrl(baseUrl);
-    }
-
-    private static java.util.logging.Logger quietMockWebServerLog() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-        log.setLevel(java.util.logging.Level.SEVERE);
-        return log;
+    FakeCodeSpar(FakeConfig config, String host, int port) {
+        this.world = new World(config);
+        this.journal = new Journal(config.journalLimit());
+        this.requestJournal = new RequestJournal(journal);
+        this.dispatcher = new Dispatcher(world, journal, RouteTable.of(world, journal));
+        this.server = FakeHttpServer.start(Listen.addresses(host), port, dispatcher, "FakeCodeSpar");
+        this.baseUrl = "http://" + Listen.urlHost(host) + ":" + server.port();
+        this.consumers = new FakeConsumers(world);
+        world.baseUrl(baseUrl);
     }
 
     /**
@@ -117,8 +103,8 @@ public final class FakeCodeSpar implements AutoCloseable {
      *
      * @return a new builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static FakeCodeSparBuilder builder() {
+        return new FakeCodeSparBuilder();
     }
 
     // ---------------------------------------------------------------- where it listens
@@ -143,26 +129,35 @@ public final class FakeCodeSpar implements AutoCloseable {
     }
 
     /**
-     * The port the fake listens on (on {@code 127.0.0.1}).
+     * The port the fake listens on.
      *
      * @return the port
      */
     public int port() {
-        return server.getPort();
+        return server.port();
     }
 
     /**
      * The key {@link #client()} and {@link #clientBuilder()} use ({@value #DEFAULT_API_KEY} unless the builder set
-     * another). The fake accepts any {@code csk_} key.
+     * another).
      *
      * @return the key
      */
     public String apiKey() {
-        return apiKey;
+        return world.config.apiKey();
     }
 
     /**
-     * A new client wired to the fake (base URL and test key set, SDK defaults otherwise).
+     * The dialect it speaks.
+     *
+     * @return {@link Dialect#HOSTED} unless the builder said otherwise
+     */
+    public Dialect dialect() {
+        return world.config.dialect();
+    }
+
+    /**
+     * A new client wired to the fake (base URL and key set, SDK defaults otherwise).
      *
      * @return the client; the caller closes it
      */
@@ -180,7 +175,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the builder
      */
     public CodeSparClient.Builder clientBuilder() {
-        return CodeSparClient.builder().apiKey(apiKey).baseUrl(baseUrl);
+        return CodeSparClient.builder().apiKey(apiKey()).baseUrl(baseUrl);
     }
 
     // ---------------------------------------------------------------- canned answers
@@ -192,7 +187,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the stub to program
      */
     public ToolStub onTool(String tool) {
-        return state.stub(Objects.requireNonNull(tool, "tool"));
+        return new ToolStub(world.program.stub(Objects.requireNonNull(tool, "tool")));
     }
 
     /**
@@ -204,7 +199,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the stub to program
      */
     public ProxyStub onProxy(String server, String method, String endpoint) {
-        return state.proxyStub(server, method, endpoint);
+        return new ProxyStub(world.program.proxy(server, method, endpoint));
     }
 
     /**
@@ -213,7 +208,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the script to program
      */
     public SendScript onSend() {
-        return state.newSendScript();
+        return new SendScript(world.program.newSendPlan());
     }
 
     // ---------------------------------------------------------------- failures
@@ -268,7 +263,11 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the injection, already armed
      */
     public Injection failTimes(int times, String code, int status) {
-        return state.register(Injection.error(code, status, times));
+        Objects.requireNonNull(code, "code");
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("an injected error needs a 4xx or 5xx status, got " + status);
+        }
+        return new Injection(world.program.register(new InjectionRule(code, status, null, times)));
     }
 
     /**
@@ -289,28 +288,29 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the injection, already armed
      */
     public Injection injectTimes(int times, Fault fault) {
-        return state.register(Injection.fault(fault, times));
+        return new Injection(world.program.register(new InjectionRule(null, 0, Objects.requireNonNull(fault,
+                "fault"), times)));
     }
 
     /** Withdraws every injection not yet spent. */
     public void clearInjections() {
-        state.clearInjections();
+        world.program.clearInjections();
     }
 
     // ---------------------------------------------------------------- driving the world
 
     /**
-     * Settles a payment (a {@code codespar_pay} or {@code codespar_charge} call): its status changes, an event is
-     * recorded, open payment-status streams receive an {@code update} and, for a terminal status
-     * ({@code succeeded}, {@code failed}, {@code refunded}), a {@code done} (after the builder's
-     * {@link Builder#doneDelay(Duration) done delay}), then they end.
+     * Settles a payment (a {@code codespar_pay}, {@code codespar_charge}, {@code codespar_checkout} or
+     * {@code codespar_crypto_pay} call): its status changes, an event is recorded, open payment-status streams
+     * receive an {@code update} and, for a terminal status ({@code succeeded}, {@code failed}, {@code refunded}), a
+     * {@code done} (after the builder's {@link FakeCodeSparBuilder#doneDelay(Duration) done delay}), then they end.
      *
      * @param toolCallId the {@code tool_call_id} of the result
      * @param status the new {@code payment_status}; any string (unknown values test tolerant parsing)
      * @throws IllegalArgumentException when the id is unknown or not a payment
      */
     public void settlePayment(String toolCallId, String status) {
-        state.settle(toolCallId, Objects.requireNonNull(status, "status"), ToolCallRecord.Kind.PAYMENT);
+        world.settle(toolCallId, Objects.requireNonNull(status, "status"), ToolCallRecord.Kind.PAYMENT);
     }
 
     /**
@@ -322,18 +322,18 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @throws IllegalArgumentException when the id is unknown or not a verification
      */
     public void settleVerification(String toolCallId, String status) {
-        state.settle(toolCallId, Objects.requireNonNull(status, "status"), ToolCallRecord.Kind.VERIFICATION);
+        world.settle(toolCallId, Objects.requireNonNull(status, "status"), ToolCallRecord.Kind.VERIFICATION);
     }
 
     /**
      * Servers that start {@code connected:false} in sessions created from now on; their tools answer 422
      * {@code needs_connection} until {@link #connect}, the connect link is opened, or
-     * {@link Builder#connectAfterPolls(int)} connects them.
+     * {@link FakeCodeSparBuilder#connectAfterPolls(int)} connects them.
      *
      * @param servers server ids
      */
     public void requireConnection(String... servers) {
-        state.requireConnection(servers);
+        world.requireConnection(servers);
     }
 
     /**
@@ -344,7 +344,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @throws IllegalArgumentException when the session or the server is unknown
      */
     public void connect(String sessionId, String server) {
-        state.connect(sessionId, server);
+        world.connect(sessionId, server);
     }
 
     /**
@@ -355,7 +355,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @throws IllegalArgumentException when the link is unknown
      */
     public void completeConnectLink(String tokenOrUrl) {
-        state.completeLink(tokenOrUrl);
+        world.completeLink(tokenOrUrl);
     }
 
     /**
@@ -365,16 +365,16 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @throws IllegalArgumentException when the session is unknown
      */
     public void expireSession(String sessionId) {
-        state.expire(sessionId);
+        world.expire(sessionId);
     }
 
     /**
-     * Moves the fake's clock forward (session idle expiry, timestamps, link expiry).
+     * Moves the fake's clock forward (session idle expiry, timestamps, link and mandate expiry).
      *
      * @param duration how far
      */
     public void advanceTime(Duration duration) {
-        state.advance(duration);
+        world.advance(duration);
     }
 
     /**
@@ -383,7 +383,41 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the builder's clock plus every {@link #advanceTime} so far
      */
     public Instant now() {
-        return state.now();
+        return world.now();
+    }
+
+    /**
+     * The consumers' side: approve consents, grant mandates, change caps, read wallet balances.
+     *
+     * @return the handle
+     */
+    public FakeConsumers consumers() {
+        return consumers;
+    }
+
+    /**
+     * Makes the signed deliveries an event produces: one per active trigger subscribed to it ({@code *} or the
+     * event), each with the exact body bytes and its {@code X-CodeSpar-Signature}, ready for the receiving code (or
+     * {@link WebhookDelivery#postTo}).
+     *
+     * @param event the event type, e.g. {@code payment.confirmed}
+     * @param data the event's {@code data}, converted with Jackson
+     * @return the deliveries, in trigger order (empty when no trigger listens)
+     */
+    public List<WebhookDelivery> triggerEvent(String event, Object data) {
+        synchronized (world) {
+            return world.org.triggers.deliver(Objects.requireNonNull(event, "event"), null,
+                    data == null ? null : Json.tree(data)).stream()
+                    .map(d -> new WebhookDelivery(d.deliveryId(), d.trigger().id, d.event(), d.trigger().webhookUrl,
+                            d.body(), d.signature()))
+                    .toList();
+        }
+    }
+
+    void program(dev.codespar.testkit.internal.scenario.Scenario scenario) {
+        synchronized (world) {
+            scenario.program(world);
+        }
     }
 
     // ---------------------------------------------------------------- inspecting
@@ -394,7 +428,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return the journal
      */
     public RequestJournal journal() {
-        return journal;
+        return requestJournal;
     }
 
     /**
@@ -404,7 +438,7 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return its state, or empty when the fake never created it
      */
     public Optional<SessionInfo> session(String sessionId) {
-        return state.info(sessionId);
+        return world.info(sessionId);
     }
 
     /**
@@ -413,15 +447,15 @@ public final class FakeCodeSpar implements AutoCloseable {
      * @return snapshots
      */
     public List<SessionInfo> sessions() {
-        return state.infos();
+        return world.infos();
     }
 
     /**
-     * Forgets everything: sessions, tool calls, links, stubs, scripts, injections, the journal and the clock offset
-     * (open streams end). The settings of the builder stay.
+     * Forgets everything: sessions, tool calls, links, stubs, scripts, injections, management objects, consumers,
+     * the journal and the clock offset (open streams end). The settings of the builder stay.
      */
     public void reset() {
-        state.reset();
+        world.reset();
         journal.clear();
     }
 
@@ -433,187 +467,13 @@ public final class FakeCodeSpar implements AutoCloseable {
         }
         closed = true;
         dispatcher.close();
-        state.shutdown();
-        try {
-            server.shutdown();
-        } catch (IOException e) {
-            throw new UncheckedIOException("FakeCodeSpar did not stop cleanly", e);
-        }
+        world.shutdown();
+        server.close();
     }
 
     @Override
     public String toString() {
-        return "FakeCodeSpar{" + baseUrl + ", requests=" + journal.size() + "}";
-    }
-
-    /** Settings of a {@link FakeCodeSpar}; {@link #start()} builds and starts it. */
-    public static final class Builder {
-        private String apiKey = DEFAULT_API_KEY;
-        private Duration heartbeatInterval = Duration.ofSeconds(15);
-        private Duration doneDelay = Duration.ZERO;
-        private Duration sessionIdleTimeout = Duration.ofMinutes(30);
-        private Clock clock = Clock.systemUTC();
-        private final Set<String> requireConnection = new LinkedHashSet<>();
-        private int connectAfterPolls;
-        private boolean strictTestMode;
-        private final Catalog catalog = new Catalog();
-        private Duration autoSettle;
-
-        private Builder() {}
-
-        /**
-         * The key {@link FakeCodeSpar#client()} uses (default {@value FakeCodeSpar#DEFAULT_API_KEY}). A
-         * {@code csk_live_} key makes sessions live: {@code mocks} are refused with 403.
-         *
-         * @param key a {@code csk_} key
-         * @return this builder
-         */
-        public Builder apiKey(String key) {
-            if (key == null || !key.startsWith("csk_")) {
-                throw new IllegalArgumentException("a CodeSpar key starts with csk_");
-            }
-            this.apiKey = key;
-            return this;
-        }
-
-        /**
-         * How often status streams send {@code : heartbeat} comments while nothing happens (default 15 s, as the
-         * API).
-         *
-         * @param value the interval, positive
-         * @return this builder
-         */
-        public Builder heartbeatInterval(Duration value) {
-            this.heartbeatInterval = positive(value, "heartbeatInterval");
-            return this;
-        }
-
-        /**
-         * How long a status stream waits after a terminal update before it sends {@code done} (the API waits about
-         * 5 s; default 0 so tests stay fast).
-         *
-         * @param value the delay, zero or positive
-         * @return this builder
-         */
-        public Builder doneDelay(Duration value) {
-            this.doneDelay = notNegative(value, "doneDelay");
-            return this;
-        }
-
-        /**
-         * How long a session lives without a tool call (default 30 minutes, as the hosted API).
-         *
-         * @param value the idle timeout, positive
-         * @return this builder
-         */
-        public Builder sessionIdleTimeout(Duration value) {
-            this.sessionIdleTimeout = positive(value, "sessionIdleTimeout");
-            return this;
-        }
-
-        /**
-         * The clock of timestamps and expiry (default the system clock); {@link FakeCodeSpar#advanceTime} moves it
-         * further.
-         *
-         * @param value the clock
-         * @return this builder
-         */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
-            return this;
-        }
-
-        /**
-         * Servers that start {@code connected:false} in every session: their tools answer 422
-         * {@code needs_connection} (with a live {@code connect_url}) until connected.
-         *
-         * @param servers server ids
-         * @return this builder
-         */
-        public Builder requireConnection(String... servers) {
-            requireConnection.addAll(List.of(servers));
-            return this;
-        }
-
-        /**
-         * Connects every server of a session once {@code GET /connections} has been polled {@code polls} times (the
-         * user finishing OAuth while the app waits). Default 0: never by itself.
-         *
-         * @param polls the poll that sees everything connected, at least 1
-         * @return this builder
-         */
-        public Builder connectAfterPolls(int polls) {
-            if (polls < 1) {
-                throw new IllegalArgumentException("connectAfterPolls must be at least 1");
-            }
-            this.connectAfterPolls = polls;
-            return this;
-        }
-
-        /**
-         * Makes every {@code csk_test_} session answer from mocks only, even one created without {@code mocks} (then
-         * every tool but the built-ins answers 422 {@code tool_not_mocked}). Default off: sessions without mocks use
-         * stubs and the fake's own behaviour.
-         *
-         * @param strict whether to gate every test-key session
-         * @return this builder
-         */
-        public Builder strictTestMode(boolean strict) {
-            this.strictTestMode = strict;
-            return this;
-        }
-
-        /**
-         * Adds a server to the catalogue (creating a session with a server outside it answers 400
-         * {@code unknown_servers}). The catalogue already holds the preset servers and a few more ({@code asaas},
-         * {@code stripe}, {@code mercado-pago}, {@code pagarme}...).
-         *
-         * @param id the server id
-         * @param category {@code payments}, {@code fiscal}, {@code shipping}, {@code messaging} or {@code erp}
-         *     (meta-tools are routed by it)
-         * @param authType e.g. {@code api_key} or {@code oauth}
-         * @return this builder
-         */
-        public Builder server(String id, String category, String authType) {
-            catalog.add(Objects.requireNonNull(id, "id"), id, Objects.requireNonNull(category, "category"), "BR",
-                    Objects.requireNonNull(authType, "authType"));
-            return this;
-        }
-
-        /**
-         * Settles every new payment ({@code succeeded}) and verification ({@code approved}) by itself after a delay,
-         * for flows that wait on a status stream without a test driving them.
-         *
-         * @param after the delay after the tool call
-         * @return this builder
-         */
-        public Builder autoSettle(Duration after) {
-            this.autoSettle = notNegative(after, "autoSettle");
-            return this;
-        }
-
-        /**
-         * Builds the fake and starts listening on {@code 127.0.0.1}.
-         *
-         * @return the running fake
-         */
-        public FakeCodeSpar start() {
-            return new FakeCodeSpar(new FakeConfig(apiKey, heartbeatInterval, doneDelay, sessionIdleTimeout, clock,
-                    Set.copyOf(requireConnection), connectAfterPolls, strictTestMode, catalog, autoSettle));
-        }
-
-        private static Duration notNegative(Duration value, String name) {
-            if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be zero or positive");
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
-            return value;
-        }
+        return "FakeCodeSpar{" + baseUrl + ", " + dialect().name().toLowerCase(java.util.Locale.ROOT) + ", requests="
+                + journal.size() + "}";
     }
 }

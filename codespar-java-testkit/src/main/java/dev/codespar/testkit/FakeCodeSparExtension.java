@@ -33,7 +33,7 @@ public final class FakeCodeSparExtension implements BeforeEachCallback, Paramete
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FakeCodeSparExtension.class);
 
-    private final FakeCodeSpar.Builder builder;
+    private final FakeCodeSparBuilder builder;
     private final Boolean reset;
     private final Integer maxRetries;
 
@@ -49,7 +49,7 @@ public final class FakeCodeSparExtension implements BeforeEachCallback, Paramete
      *
      * @param builder the settings of the fake (started once per test class)
      */
-    public FakeCodeSparExtension(FakeCodeSpar.Builder builder) {
+    public FakeCodeSparExtension(FakeCodeSparBuilder builder) {
         this(builder, true, 2);
     }
 
@@ -60,7 +60,7 @@ public final class FakeCodeSparExtension implements BeforeEachCallback, Paramete
      * @param resetBetweenTests whether to reset the fake before each test
      * @param maxRetries the {@code maxRetries} of the injected client
      */
-    public FakeCodeSparExtension(FakeCodeSpar.Builder builder, boolean resetBetweenTests, int maxRetries) {
+    public FakeCodeSparExtension(FakeCodeSparBuilder builder, boolean resetBetweenTests, int maxRetries) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.reset = resetBetweenTests;
         this.maxRetries = maxRetries;

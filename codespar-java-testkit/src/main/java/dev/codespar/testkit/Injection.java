@@ -1,8 +1,8 @@
 package dev.codespar.testkit;
 
+import dev.codespar.testkit.internal.program.InjectionRule;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A failure waiting to strike: an error code ({@link FakeCodeSpar#failNext(String)},
@@ -24,44 +24,10 @@ import java.util.Objects;
  */
 public final class Injection {
 
-    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private final InjectionRule rule;
 
-    private final String code;
-    private final int status;
-    private final Fault fault;
-    private int remaining;
-    private String method;
-    private String pathPattern;
-    private String tool;
-    private String message;
-    private String connectUrl;
-    private Duration retryAfter;
-    private boolean afterProcessing;
-    private long dripBytes = 1;
-    private Duration dripPeriod = Duration.ofMillis(100);
-
-    private Injection(String code, int status, Fault fault, int times) {
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1, got " + times);
-        }
-        this.code = code;
-        this.status = status;
-        this.fault = fault;
-        this.remaining = times;
-        this.afterProcessing = fault != null && fault != Fault.HTML_502;
-        this.retryAfter = status == 429 || status == 503 ? DEFAULT_RETRY_AFTER : null;
-    }
-
-    static Injection error(String code, int status, int times) {
-        Objects.requireNonNull(code, "code");
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("an injected error needs a 4xx or 5xx status, got " + status);
-        }
-        return new Injection(code, status, null, times);
-    }
-
-    static Injection fault(Fault fault, int times) {
-        return new Injection(null, 0, Objects.requireNonNull(fault, "fault"), times);
+    Injection(InjectionRule rule) {
+        this.rule = rule;
     }
 
     /**
@@ -70,8 +36,8 @@ public final class Injection {
      * @param value e.g. {@code "POST"}
      * @return this injection
      */
-    public synchronized Injection onMethod(String value) {
-        this.method = value == null ? null : value.toUpperCase(Locale.ROOT);
+    public Injection onMethod(String value) {
+        rule.method(value == null ? null : value.toUpperCase(Locale.ROOT));
         return this;
     }
 
@@ -82,8 +48,8 @@ public final class Injection {
      * @param pattern the path pattern (without query)
      * @return this injection
      */
-    public synchronized Injection onPath(String pattern) {
-        this.pathPattern = pattern;
+    public Injection onPath(String pattern) {
+        rule.path(pattern);
         return this;
     }
 
@@ -95,8 +61,8 @@ public final class Injection {
      * @param name the tool name, e.g. {@code codespar_pay} or {@code asaas/create_payment}
      * @return this injection
      */
-    public synchronized Injection onTool(String name) {
-        this.tool = name;
+    public Injection onTool(String name) {
+        rule.tool(name);
         return this;
     }
 
@@ -106,8 +72,8 @@ public final class Injection {
      * @param value the message
      * @return this injection
      */
-    public synchronized Injection withMessage(String value) {
-        this.message = value;
+    public Injection withMessage(String value) {
+        rule.message(value);
         return this;
     }
 
@@ -118,11 +84,11 @@ public final class Injection {
      * @param value the wait, or {@code null}
      * @return this injection
      */
-    public synchronized Injection retryAfter(Duration value) {
+    public Injection retryAfter(Duration value) {
         if (value != null && value.isNegative()) {
             throw new IllegalArgumentException("retryAfter must not be negative");
         }
-        this.retryAfter = value;
+        rule.retryAfter(value);
         return this;
     }
 
@@ -133,8 +99,8 @@ public final class Injection {
      * @param url the URL
      * @return this injection
      */
-    public synchronized Injection connectUrl(String url) {
-        this.connectUrl = url;
+    public Injection connectUrl(String url) {
+        rule.connectUrl(url);
         return this;
     }
 
@@ -145,8 +111,8 @@ public final class Injection {
      *
      * @return this injection
      */
-    public synchronized Injection afterProcessing() {
-        this.afterProcessing = true;
+    public Injection afterProcessing() {
+        rule.afterProcessing(true);
         return this;
     }
 
@@ -156,8 +122,8 @@ public final class Injection {
      *
      * @return this injection
      */
-    public synchronized Injection beforeProcessing() {
-        this.afterProcessing = false;
+    public Injection beforeProcessing() {
+        rule.afterProcessing(false);
         return this;
     }
 
@@ -168,12 +134,11 @@ public final class Injection {
      * @param period the pause between two bursts
      * @return this injection
      */
-    public synchronized Injection drip(long bytes, Duration period) {
+    public Injection drip(long bytes, Duration period) {
         if (bytes < 1 || period == null || period.isNegative()) {
             throw new IllegalArgumentException("drip needs at least 1 byte per non-negative period");
         }
-        this.dripBytes = bytes;
-        this.dripPeriod = period;
+        rule.drip(bytes, period);
         return this;
     }
 
@@ -182,13 +147,13 @@ public final class Injection {
      *
      * @return the remaining uses, {@code 0} once spent
      */
-    public synchronized int remaining() {
-        return remaining;
+    public int remaining() {
+        return rule.remaining();
     }
 
     /** Withdraws the injection: it strikes no further request. */
-    public synchronized void cancel() {
-        remaining = 0;
+    public void cancel() {
+        rule.cancel();
     }
 
     /**
@@ -197,7 +162,7 @@ public final class Injection {
      * @return the code, or {@code null} for a transport fault
      */
     public String code() {
-        return code;
+        return rule.code();
     }
 
     /**
@@ -206,74 +171,11 @@ public final class Injection {
      * @return the fault, or {@code null} for an error code
      */
     public Fault fault() {
-        return fault;
-    }
-
-    // ---------------------------------------------------------------- used by the dispatcher
-
-    /** Consumes one use when the request matches. */
-    synchronized boolean take(String reqMethod, String path, String reqTool) {
-        if (remaining <= 0 || !matches(reqMethod, path, reqTool)) {
-            return false;
-        }
-        remaining--;
-        return true;
-    }
-
-    /** Consumes one use for a tool the fake's agent calls during a send (error codes scoped to a tool only). */
-    synchronized boolean takeInsideSend(String calledTool) {
-        if (remaining <= 0 || fault != null || tool == null || pathPattern != null || method != null
-                || !tool.equals(calledTool)) {
-            return false;
-        }
-        remaining--;
-        return true;
-    }
-
-    private boolean matches(String reqMethod, String path, String reqTool) {
-        if (method != null && !method.equals(reqMethod)) {
-            return false;
-        }
-        if (pathPattern != null && !PathPattern.matches(pathPattern, path)) {
-            return false;
-        }
-        return tool == null || tool.equals(reqTool);
-    }
-
-    int status() {
-        return status;
-    }
-
-    synchronized String message() {
-        return message;
-    }
-
-    synchronized String connectUrlOverride() {
-        return connectUrl;
-    }
-
-    synchronized Duration retryAfterValue() {
-        return retryAfter;
-    }
-
-    synchronized boolean isAfterProcessing() {
-        return afterProcessing;
-    }
-
-    synchronized long dripBytes() {
-        return dripBytes;
-    }
-
-    synchronized Duration dripPeriod() {
-        return dripPeriod;
+        return rule.fault();
     }
 
     @Override
-    public synchronized String toString() {
-        return "Injection{" + (fault != null ? "fault=" + fault : "code=" + code + ", status=" + status)
-                + ", remaining=" + remaining
-                + (method != null ? ", method=" + method : "")
-                + (pathPattern != null ? ", path=" + pathPattern : "")
-                + (tool != null ? ", tool=" + tool : "") + "}";
+    public String toString() {
+        return rule.toString();
     }
 }

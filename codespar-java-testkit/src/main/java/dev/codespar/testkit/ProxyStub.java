@@ -1,8 +1,7 @@
 package dev.codespar.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.codespar.testkit.internal.program.ProxyAnswer;
+import dev.codespar.testkit.internal.wire.Json;
 import java.util.Objects;
 
 /**
@@ -16,11 +15,11 @@ import java.util.Objects;
  */
 public final class ProxyStub {
 
-    private int status = 200;
-    private JsonNode data = Wire.object().put("ok", true);
-    private final Map<String, String> headers = new LinkedHashMap<>(Map.of("content-type", "application/json"));
+    private final ProxyAnswer answer;
 
-    ProxyStub() {}
+    ProxyStub(ProxyAnswer answer) {
+        this.answer = answer;
+    }
 
     /**
      * The provider's status and body (the CodeSpar answer itself stays a {@code 200} ProxyResult).
@@ -29,9 +28,8 @@ public final class ProxyStub {
      * @param body the provider's body, converted with Jackson
      * @return this stub
      */
-    public synchronized ProxyStub respond(int providerStatus, Object body) {
-        this.status = providerStatus;
-        this.data = Wire.tree(body);
+    public ProxyStub respond(int providerStatus, Object body) {
+        answer.respond(providerStatus, Json.tree(body));
         return this;
     }
 
@@ -42,20 +40,8 @@ public final class ProxyStub {
      * @param value the value
      * @return this stub
      */
-    public synchronized ProxyStub header(String name, String value) {
-        headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    public ProxyStub header(String name, String value) {
+        answer.header(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return this;
-    }
-
-    synchronized int status() {
-        return status;
-    }
-
-    synchronized JsonNode data() {
-        return data.deepCopy();
-    }
-
-    synchronized Map<String, String> headers() {
-        return new LinkedHashMap<>(headers);
     }
 }

@@ -2,6 +2,8 @@ package dev.codespar.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.codespar.testkit.internal.wire.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import okhttp3.Headers;
 
@@ -18,7 +20,8 @@ import okhttp3.Headers;
  * @param body the request body as UTF-8 text ({@code ""} when there was none)
  * @param status the HTTP status answered; {@code 0} when no answer was sent (an injected disconnect or stall)
  * @param errorCode the error code answered, or {@code null} on success
- * @param requestId the request id of the answer (the {@code X-Request-Id} header)
+ * @param requestId the request id of the answer (the {@code X-Request-Id} header); {@code null} in the runtime
+ *     dialect, which sends none
  * @param tool the tool of an {@code execute} request, or {@code null}
  * @param injected whether an injected failure (error code or fault) struck this request
  * @param fault the transport fault that struck it, or {@code null}
@@ -54,7 +57,7 @@ public record RecordedCall(
      * @return the tree, or a {@link MissingNode} when the body was empty or not JSON
      */
     public JsonNode json() {
-        JsonNode node = Wire.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode node = Json.parse(body.getBytes(StandardCharsets.UTF_8));
         return node == null ? MissingNode.getInstance() : node;
     }
 

@@ -1,13 +1,12 @@
 package dev.codespar.testkit;
 
+import dev.codespar.testkit.internal.program.Journal;
+import dev.codespar.testkit.internal.program.PathPattern;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import okhttp3.Headers;
 
 /**
  * Every request the fake received, in arrival order, for assertions. Thread-safe; the lists it returns are
@@ -23,15 +22,10 @@ import okhttp3.Headers;
  */
 public final class RequestJournal {
 
-    private final List<RecordedCall> calls = new ArrayList<>();
+    private final Journal journal;
 
-    RequestJournal() {}
-
-    synchronized void append(Instant receivedAt, String method, String path, String query, Headers headers,
-            String body, int status, String errorCode, String requestId, String tool, boolean injected, Fault fault) {
-        calls.add(new RecordedCall(calls.size() + 1, receivedAt, method, path, query, headers, body, status, errorCode,
-                requestId, tool, injected, fault));
-        notifyAll();
+    RequestJournal(Journal journal) {
+        this.journal = journal;
     }
 
     /**
@@ -39,8 +33,8 @@ public final class RequestJournal {
      *
      * @return a snapshot, oldest first
      */
-    public synchronized List<RecordedCall> all() {
-        return List.copyOf(calls);
+    public List<RecordedCall> all() {
+        return journal.snapshot();
     }
 
     /**
@@ -48,8 +42,8 @@ public final class RequestJournal {
      *
      * @return the count
      */
-    public synchronized int size() {
-        return calls.size();
+    public int size() {
+        return journal.size();
     }
 
     /**
@@ -58,7 +52,8 @@ public final class RequestJournal {
      * @return the call
      * @throws AssertionError when there was none
      */
-    public synchronized RecordedCall last() {
+    public RecordedCall last() {
+        List<RecordedCall> calls = journal.snapshot();
         if (calls.isEmpty()) {
             throw new AssertionError("the fake CodeSpar API received no request");
         }
@@ -93,8 +88,8 @@ public final class RequestJournal {
      * @param condition the condition
      * @return a snapshot, oldest first
      */
-    public synchronized List<RecordedCall> filter(Predicate<RecordedCall> condition) {
-        return calls.stream().filter(condition).collect(Collectors.toUnmodifiableList());
+    public List<RecordedCall> filter(Predicate<RecordedCall> condition) {
+        return journal.snapshot().stream().filter(condition).collect(Collectors.toUnmodifiableList());
     }
 
     /**
@@ -144,22 +139,17 @@ public final class RequestJournal {
      * @throws AssertionError when the timeout passes first
      * @throws InterruptedException when the thread is interrupted
      */
-    public synchronized List<RecordedCall> await(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls.size() < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("expected at least " + count + " request(s) within " + timeout + ", got "
-                        + calls.size() + "\n" + describe());
-            }
-            wait(Math.max(1, left / 1_000_000));
+    public List<RecordedCall> await(int count, Duration timeout) throws InterruptedException {
+        if (!journal.await(count, timeout)) {
+            throw new AssertionError("expected at least " + count + " request(s) within " + timeout + ", got "
+                    + journal.size() + "\n" + describe());
         }
-        return List.copyOf(calls);
+        return journal.snapshot();
     }
 
     /** Forgets every recorded request. */
-    public synchronized void clear() {
-        calls.clear();
+    public void clear() {
+        journal.clear();
     }
 
     /**
@@ -167,7 +157,8 @@ public final class RequestJournal {
      *
      * @return the listing
      */
-    public synchronized String describe() {
+    public String describe() {
+        List<RecordedCall> calls = journal.snapshot();
         if (calls.isEmpty()) {
             return "(the fake CodeSpar API received no request)";
         }

@@ -1,9 +1,9 @@
 package dev.codespar.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import dev.codespar.testkit.internal.program.SendPlan;
+import dev.codespar.testkit.internal.wire.Json;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Objects;
 
 /**
@@ -19,20 +19,20 @@ import java.util.Objects;
  * fake.onSend().failWith("chat_loop_failed", "model call failed");   // JSON: HTTP 500; stream: an error event
  * }</pre>
  *
+ * <p>In the {@link Dialect#RUNTIME runtime dialect} the same script speaks the runtime's frames instead (see
+ * {@link Dialect}); its agent names raw tools {@code server__tool}.
+ *
  * <p>Tool calls run through the fake's tool engine, so mocks, stubs, the connection gate and tool-scoped injections
  * apply; a failed tool call becomes a record with {@code status:"error"} and its {@code error_code}. Without a
  * script the agent replies {@code "Received: <message>"} and calls no tool. Thread-safe.
  */
 public final class SendScript {
 
-    record ToolCall(String tool, JsonNode input) {}
+    private final SendPlan plan;
 
-    private final List<ToolCall> toolCalls = new ArrayList<>();
-    private String reply;
-    private String errorCode;
-    private String errorMessage;
-
-    SendScript() {}
+    SendScript(SendPlan plan) {
+        this.plan = plan;
+    }
 
     /**
      * The agent's final text (default {@code "Received: <message>"}).
@@ -40,8 +40,8 @@ public final class SendScript {
      * @param text the reply
      * @return this script
      */
-    public synchronized SendScript reply(String text) {
-        this.reply = Objects.requireNonNull(text, "text");
+    public SendScript reply(String text) {
+        plan.reply(Objects.requireNonNull(text, "text"));
         return this;
     }
 
@@ -52,39 +52,24 @@ public final class SendScript {
      * @param input the tool input, converted with Jackson
      * @return this script
      */
-    public synchronized SendScript callTool(String tool, Map<String, ?> input) {
-        toolCalls.add(new ToolCall(Objects.requireNonNull(tool, "tool"), Wire.tree(input == null ? Map.of() : input)));
+    public SendScript callTool(String tool, Map<String, ?> input) {
+        plan.add(new SendPlan.ToolCall(Objects.requireNonNull(tool, "tool"), Json.tree(input == null ? Map.of()
+                : input)));
         return this;
     }
 
     /**
      * Makes the turn fail after its tool calls: a JSON send answers the code's HTTP status (500 for an unknown code)
      * with the flat error envelope; a streamed send sends an in-band {@code error} event
-     * {@code {"error": code, "message": message}} instead of {@code done}.
+     * {@code {"error": code, "message": message}} instead of {@code done}. (The runtime answers a failed JSON turn
+     * 500 {@code chat_loop_failed}, and streams {@code error {message}}.)
      *
      * @param code the error code, e.g. {@code chat_loop_failed}
      * @param message the message
      * @return this script
      */
-    public synchronized SendScript failWith(String code, String message) {
-        this.errorCode = Objects.requireNonNull(code, "code");
-        this.errorMessage = message;
+    public SendScript failWith(String code, String message) {
+        plan.fail(Objects.requireNonNull(code, "code"), message);
         return this;
-    }
-
-    synchronized List<ToolCall> toolCalls() {
-        return List.copyOf(toolCalls);
-    }
-
-    synchronized String replyFor(String message) {
-        return reply != null ? reply : "Received: " + message;
-    }
-
-    synchronized String errorCode() {
-        return errorCode;
-    }
-
-    synchronized String errorMessage() {
-        return errorMessage;
     }
 }

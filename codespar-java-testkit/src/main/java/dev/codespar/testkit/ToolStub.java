@@ -1,6 +1,9 @@
 package dev.codespar.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codespar.testkit.internal.program.StubRule;
+import dev.codespar.testkit.internal.wire.ErrorCodes;
+import dev.codespar.testkit.internal.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,24 +27,10 @@ import java.util.function.Function;
  */
 public final class ToolStub {
 
-    /** What one call answers. */
-    sealed interface Reply permits Data, Computed, ToolError, HttpError {}
+    private final StubRule rule;
 
-    record Data(JsonNode data) implements Reply {}
-
-    record Computed(Function<JsonNode, ?> function) implements Reply {}
-
-    record ToolError(String error) implements Reply {}
-
-    record HttpError(String code, int status) implements Reply {}
-
-    private final String tool;
-    private final List<Reply> replies = new ArrayList<>();
-    private String server;
-    private int calls;
-
-    ToolStub(String tool) {
-        this.tool = tool;
+    ToolStub(StubRule rule) {
+        this.rule = rule;
     }
 
     /**
@@ -51,14 +40,15 @@ public final class ToolStub {
      * @param data one or more {@code data} values
      * @return this stub
      */
-    public synchronized ToolStub respond(Object... data) {
+    public ToolStub respond(Object... data) {
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("respond needs at least one value");
         }
-        replies.clear();
+        List<StubRule.Reply> replies = new ArrayList<>();
         for (Object d : data) {
-            replies.add(new Data(Wire.tree(d)));
+            replies.add(new StubRule.Data(Json.tree(d)));
         }
+        rule.replace(replies);
         return this;
     }
 
@@ -69,14 +59,15 @@ public final class ToolStub {
      * @return this stub
      * @throws IllegalArgumentException when a document is not valid JSON
      */
-    public synchronized ToolStub respondJson(String... json) {
+    public ToolStub respondJson(String... json) {
         if (json == null || json.length == 0) {
             throw new IllegalArgumentException("respondJson needs at least one document");
         }
-        replies.clear();
+        List<StubRule.Reply> replies = new ArrayList<>();
         for (String j : json) {
-            replies.add(new Data(Wire.parseStrict(j)));
+            replies.add(new StubRule.Data(Json.parseStrict(j)));
         }
+        rule.replace(replies);
         return this;
     }
 
@@ -86,9 +77,8 @@ public final class ToolStub {
      * @param function from the input to the data
      * @return this stub
      */
-    public synchronized ToolStub answer(Function<JsonNode, ?> function) {
-        replies.clear();
-        replies.add(new Computed(Objects.requireNonNull(function, "function")));
+    public ToolStub answer(Function<JsonNode, ?> function) {
+        rule.replace(List.of(new StubRule.Computed(Objects.requireNonNull(function, "function"))));
         return this;
     }
 
@@ -98,9 +88,8 @@ public final class ToolStub {
      * @param error e.g. {@code no_eligible_providers} or {@code Invalid parameter: amount}
      * @return this stub
      */
-    public synchronized ToolStub toolError(String error) {
-        replies.clear();
-        replies.add(new ToolError(Objects.requireNonNull(error, "error")));
+    public ToolStub toolError(String error) {
+        rule.replace(List.of(new StubRule.ToolError(Objects.requireNonNull(error, "error"))));
         return this;
     }
 
@@ -127,12 +116,11 @@ public final class ToolStub {
      * @param status the HTTP status, 4xx or 5xx
      * @return this stub
      */
-    public synchronized ToolStub error(String code, int status) {
+    public ToolStub error(String code, int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status must be 4xx or 5xx, got " + status);
         }
-        replies.clear();
-        replies.add(new HttpError(Objects.requireNonNull(code, "code"), status));
+        rule.replace(List.of(new StubRule.HttpError(Objects.requireNonNull(code, "code"), status)));
         return this;
     }
 
@@ -143,8 +131,8 @@ public final class ToolStub {
      * @param id the server id, e.g. {@code asaas}
      * @return this stub
      */
-    public synchronized ToolStub server(String id) {
-        this.server = id;
+    public ToolStub server(String id) {
+        rule.server(id);
         return this;
     }
 
@@ -153,8 +141,8 @@ public final class ToolStub {
      *
      * @return the count
      */
-    public synchronized int calls() {
-        return calls;
+    public int calls() {
+        return rule.calls();
     }
 
     /**
@@ -163,25 +151,11 @@ public final class ToolStub {
      * @return the tool name
      */
     public String tool() {
-        return tool;
-    }
-
-    synchronized String serverOverride() {
-        return server;
-    }
-
-    /** The reply of the next call, or {@code null} when the stub was never given one. */
-    synchronized Reply next() {
-        if (replies.isEmpty()) {
-            return null;
-        }
-        Reply r = replies.get(Math.min(calls, replies.size() - 1));
-        calls++;
-        return r;
+        return rule.tool();
     }
 
     @Override
-    public synchronized String toString() {
-        return "ToolStub{tool=" + tool + ", replies=" + replies.size() + ", calls=" + calls + "}";
+    public String toString() {
+        return "ToolStub{tool=" + rule.tool() + ", replies=" + rule.size() + ", calls=" + rule.calls() + "}";
     }
 }

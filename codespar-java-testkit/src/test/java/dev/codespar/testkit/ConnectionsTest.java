@@ -65,14 +65,14 @@ class ConnectionsTest {
         Session session = client.create("user_1", SessionConfig.builder().servers("asaas", "melhor-envio").build());
 
         NeedsConnectionError e = (NeedsConnectionError) catchApi(
-                () -> session.execute("codespar_ship", Map.of("action", "quote")));
+                () -> session.execute("codespar_ship", Inputs.SHIP_QUOTE));
         Raw.Reply opened = raw.call(new Request.Builder().url(e.getConnectUrl()).build());
 
         assertThat(e.getStatus()).isEqualTo(422);
         assertThat(e.getServerMessage()).isEqualTo("Connect melhor-envio first");
         assertThat(opened.code()).isEqualTo(200);
         assertThat(connections(session.getId()).get("servers").get(1).get("connected").asBoolean()).isTrue();
-        assertThat(session.execute("codespar_ship", Map.of("action", "quote")).server()).isEqualTo("melhor-envio");
+        assertThat(session.execute("codespar_ship", Inputs.SHIP_QUOTE).server()).isEqualTo("melhor-envio");
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.NeedsConnectionError;
-import java.net.ConnectException;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,13 @@ class ExtensionTest {
 
     static final List<FakeCodeSpar> SEEN = new CopyOnWriteArrayList<>();
     static final List<CodeSparClient> CLIENTS = new CopyOnWriteArrayList<>();
+    static final List<Socket> IDLE = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void clear() {
         SEEN.clear();
         CLIENTS.clear();
+        IDLE.clear();
     }
 
     private static Events run(Class<?> sample) {
@@ -48,8 +49,14 @@ class ExtensionTest {
         assertThat(SEEN).allMatch(f -> f == SEEN.get(0));
         assertThat(CLIENTS).hasSize(2).allMatch(c -> c == CLIENTS.get(0));
         assertThat(CLIENTS.get(0).getBaseUrl()).isEqualTo(SEEN.get(0).baseUrl());
-        int port = SEEN.get(0).port();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+        // the fake closed after the class: the connection the sample left open was closed by the fake
+        Socket idle = IDLE.get(0);
+        try (idle) {
+            idle.setSoTimeout(5000);
+            assertThat(idle.getInputStream().read()).isEqualTo(-1);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the fake did not close its connection", e);
+        }
     }
 
     @Test
@@ -82,6 +89,11 @@ class ExtensionTest {
             assertThat(fake).isSameAs(fromConstructor);
             assertThat(journal).isSameAs(fake.journal());
             client.create("user_1", SessionConfig.builder().servers("asaas").build());
+            try {
+                IDLE.add(new Socket("127.0.0.1", fake.port()));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
             fake.failNext("internal_error");
             assertThat(journal.size()).isEqualTo(1);
         }

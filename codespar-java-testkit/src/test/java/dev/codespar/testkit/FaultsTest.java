@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Transport faults on JSON answers, through the SDK and raw OkHttp. */
 class FaultsTest {
 
-    private static final Map<String, Object> PAY = Map.of("amount", 1000, "currency", "BRL", "method", "pix");
+    private static final Map<String, Object> PAY = Inputs.PAY;
 
     private FakeCodeSpar fake;
     private CodeSparClient client;
@@ -144,8 +144,8 @@ class FaultsTest {
         fake.injectNext(Fault.TRUNCATE_STREAM).onTool("codespar_pay");
 
         try (Response r = raw.open(raw.request("/v1/sessions/" + session.getId() + "/execute")
-                .post(okhttp3.RequestBody.create("{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1,\"currency\":"
-                        + "\"BRL\"}}", okhttp3.MediaType.get("application/json"))).build())) {
+                .post(okhttp3.RequestBody.create(SessionsTest.G3_PAY, okhttp3.MediaType.get("application/json")))
+                .build())) {
             String body = r.body().string();
             assertThat(r.code()).isEqualTo(200);
             assertThat(Long.parseLong(r.header("Content-Length"))).isEqualTo(body.length());

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Injected errors by code: the status of the error reference, the headers, the scoping, the count. */
 class InjectionTest {
 
-    private static final Map<String, Object> PAY = Map.of("amount", 1000, "currency", "BRL", "method", "pix");
+    private static final Map<String, Object> PAY = Inputs.PAY;
 
     private FakeCodeSpar fake;
     private CodeSparClient client;

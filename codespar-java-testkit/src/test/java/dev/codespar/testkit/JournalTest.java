@@ -35,7 +35,7 @@ class JournalTest {
 
     @Test
     void recordsMethodPathHeadersAndBody() {
-        session.execute("codespar_pay", Map.of("amount", 1000, "currency", "BRL"));
+        session.execute("codespar_pay", Inputs.PAY);
 
         RecordedCall call = fake.journal().assertExecutedOnce("codespar_pay");
         assertThat(call.sequence()).isEqualTo(2);
@@ -59,14 +59,21 @@ class JournalTest {
         assertThat(call.toString()).doesNotContain(fake.apiKey());
         assertThat(call.headers().toString()).doesNotContain(fake.apiKey());
         assertThat(fake.journal().describe()).doesNotContain(fake.apiKey());
-        assertThat(FakeDispatcher.mask("Bearer csk_live_secret")).isEqualTo("Bearer csk_live_\u2026****");
-        assertThat(FakeDispatcher.mask("Bearer csk_other")).isEqualTo("Bearer csk_\u2026****");
-        assertThat(FakeDispatcher.mask("Basic dXNlcjpwYXNz")).isEqualTo("****");
+        try (Raw raw = new Raw(fake)) {
+            for (String auth : new String[] {"Bearer csk_live_secret", "Bearer csk_other", "Basic dXNlcjpwYXNz"}) {
+                assertThat(raw.call(new okhttp3.Request.Builder().url(fake.url("/v1/sessions"))
+                        .header("Authorization", auth).get().build()).code()).isEqualTo(401);
+            }
+        }
+        assertThat(fake.journal().all().subList(fake.journal().size() - 3, fake.journal().size()))
+                .extracting(c -> c.header("Authorization"))
+                .containsExactly("Bearer csk_live_\u2026****", "Bearer csk_\u2026****", "****");
+        assertThat(fake.journal().describe()).doesNotContain("secret").doesNotContain("dXNlcjpwYXNz");
     }
 
     @Test
     void filtersByMethodAndPath() {
-        session.execute("codespar_pay", Map.of("amount", 1, "currency", "BRL"));
+        session.execute("codespar_pay", Inputs.pay(1));
         session.close();
 
         assertThat(fake.journal().calls("post", "/v1/sessions")).hasSize(1);
@@ -88,7 +95,7 @@ class JournalTest {
 
     @Test
     void awaitWaitsForAsynchronousRequests() throws Exception {
-        session.executeAsync("codespar_pay", Map.of("amount", 1, "currency", "BRL")).get(5, TimeUnit.SECONDS);
+        session.executeAsync("codespar_pay", Inputs.pay(1)).get(5, TimeUnit.SECONDS);
 
         assertThat(fake.journal().await(2, Duration.ofSeconds(5))).hasSize(2);
         assertThatThrownBy(() -> fake.journal().await(3, Duration.ofMillis(20))).isInstanceOf(AssertionError.class);

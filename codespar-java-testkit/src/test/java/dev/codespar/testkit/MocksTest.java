@@ -100,7 +100,7 @@ class MocksTest {
     void aToolWithoutAMockIsNotMocked() {
         Session session = client.create("user_demo", SessionConfig.builder().servers("asaas").mocks(Map.of()).build());
 
-        ApiError e = catchApi(() -> session.execute("codespar_pay", Map.of("amount", 1000, "currency", "BRL")));
+        ApiError e = catchApi(() -> session.execute("codespar_pay", Inputs.PAY));
 
         assertThat(e).isInstanceOf(UnprocessableEntityError.class);
         assertThat(e.getCode()).isEqualTo("tool_not_mocked");
@@ -133,7 +133,7 @@ class MocksTest {
         try (FakeCodeSpar strict = FakeCodeSpar.builder().strictTestMode(true).start();
                 CodeSparClient c = strict.client()) {
             Session session = c.create("user_1", SessionConfig.builder().servers("asaas").build());
-            ApiError e = catchApi(() -> session.execute("codespar_pay", Map.of("amount", 1, "currency", "BRL")));
+            ApiError e = catchApi(() -> session.execute("codespar_pay", Inputs.pay(1)));
             assertThat(e.getCode()).isEqualTo("tool_not_mocked");
         }
     }
@@ -175,7 +175,8 @@ class MocksTest {
 
         assertThat(scalar.code()).isEqualTo(400);
         assertThat(scalar.json().get("field").asText()).isEqualTo("/mocks/asaas~1create_payment");
-        assertThat(scalar.json().get("message").asText()).isEqualTo("mock value must be an object or an array of objects");
+        assertThat(scalar.json().get("message").asText()).isEqualTo("mock value must be a non-null"
+                + " JSON object or an array of non-null JSON objects; see field for location");
         assertThat(entry.json().get("field").asText()).isEqualTo("/mocks/asaas~1get_payment/1");
         ApiError e = catchApi(() -> client.create("u", SessionConfig.builder()
                 .servers("asaas").mocks(Map.of("asaas/create_payment", "PENDING")).build()));

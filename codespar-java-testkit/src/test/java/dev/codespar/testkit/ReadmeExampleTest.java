@@ -24,7 +24,7 @@ class ReadmeExampleTest {
 
         void pay(String user, int amount) {
             try (Session session = client.create(user, SessionConfig.builder().servers("asaas").build())) {
-                session.execute("codespar_pay", Map.of("amount", amount, "currency", "BRL", "method", "pix"));
+                session.execute("codespar_pay", Inputs.pay(amount));
             }
         }
     }
@@ -39,7 +39,7 @@ class ReadmeExampleTest {
 
         String quote(String user) {
             try (Session session = client.create(user, SessionConfig.builder().servers("melhor-envio").build())) {
-                return session.execute("codespar_ship", Map.of("action", "quote")).data().toString();
+                return session.execute("codespar_ship", Inputs.SHIP_QUOTE).data().toString();
             } catch (NeedsConnectionError e) {
                 return "Please connect your shipping account: " + e.getConnectUrl();
             }

@@ -62,7 +62,7 @@ class SendTest {
 
     @Test
     void aScriptedTurnCallsToolsThroughTheEngine() {
-        fake.onSend().callTool("codespar_pay", Map.of("amount", 1000, "currency", "BRL", "method", "pix"))
+        fake.onSend().callTool("codespar_pay", Inputs.PAY)
                 .reply("Charged R$10 via Pix.");
 
         JsonNode result = raw.call(sendRequest("charge me", false)).json();
@@ -84,7 +84,7 @@ class SendTest {
 
     @Test
     void theStreamSpeaksTheTypeScriptDialectWithHeartbeats() throws IOException {
-        fake.onSend().callTool("codespar_pay", Map.of("amount", 1000, "currency", "BRL")).reply("Done.");
+        fake.onSend().callTool("codespar_pay", Inputs.PAY).reply("Done.");
 
         List<SseFrames.Frame> frames = stream("pay");
 
@@ -123,7 +123,7 @@ class SendTest {
         fake.requireConnection("melhor-envio");
         session = raw.session("asaas", "melhor-envio");
         fake.failNext("provider_error").onTool("codespar_pay");
-        fake.onSend().callTool("codespar_pay", Map.of("amount", 1, "currency", "BRL"))
+        fake.onSend().callTool("codespar_pay", Inputs.pay(1))
                 .callTool("codespar_ship", Map.of()).callTool("codespar_pay", Map.of());
 
         JsonNode calls = raw.call(sendRequest("go", false)).json().get("tool_calls");
@@ -131,7 +131,9 @@ class SendTest {
         assertThat(calls.get(0).get("status").asText()).isEqualTo("error");
         assertThat(calls.get(0).get("error_code").asText()).isEqualTo("provider_error");
         assertThat(calls.get(1).get("error_code").asText()).isEqualTo("needs_connection");
-        assertThat(calls.get(1).get("output").get("error").asText()).isEqualTo("needs_connection");
+        assertThat(calls.get(1).get("output").get("code").asText()).isEqualTo("needs_connection");
+        assertThat(calls.get(1).get("output").get("connect_url").asText()).startsWith(fake.baseUrl() + "/connect/lnk_");
+        assertThat(calls.get(1).get("server_id").asText()).isEqualTo("melhor-envio");
         assertThat(calls.get(2).get("error_code").asText()).isEqualTo("invalid_request");
         assertThat(fake.journal().size()).as("tool calls inside a send are not HTTP requests").isEqualTo(3);
     }

@@ -26,8 +26,12 @@ import org.junit.jupiter.api.Test;
 /** Sessions and execute through the real SDK client, and the exact wire of the answers. */
 class SessionsTest {
 
-    private static final Map<String, Object> PAY = Map.of("action", "pay", "amount", 1000, "currency", "BRL",
-            "method", "pix", "recipient", "ana@example.com");
+    private static final Map<String, Object> PAY = Inputs.PAY;
+
+    /** The execute request of golden example G3. */
+    static final String G3_PAY = "{\"tool\":\"codespar_pay\",\"input\":{\"action\":\"pay\","
+            + "\"amount\":1000,\"currency\":\"BRL\",\"method\":\"pix\",\"description\":\"Order 42\","
+            + "\"recipient\":\"ana@example.com\"}}";
 
     private FakeCodeSpar fake;
     private CodeSparClient client;
@@ -113,8 +117,7 @@ class SessionsTest {
     @Test
     void toolResultWireHasEveryFieldOfG3() {
         String id = raw.session("asaas");
-        Raw.Reply r = raw.post("/v1/sessions/" + id + "/execute",
-                "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1000,\"currency\":\"BRL\"}}");
+        Raw.Reply r = raw.post("/v1/sessions/" + id + "/execute", G3_PAY);
 
         assertThat(r.code()).isEqualTo(200);
         assertThat(r.json().fieldNames()).toIterable().containsExactly("success", "data", "error", "duration",
@@ -177,7 +180,7 @@ class SessionsTest {
         Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build());
 
         InvalidRequestError e = (InvalidRequestError) catchApi(
-                () -> session.execute("codespar_pay", Map.of("currency", "BRL")));
+                () -> session.execute("codespar_pay", Map.of("action", "pay", "currency", "BRL")));
 
         assertThat(e.getStatus()).isEqualTo(400);
         assertThat(e.getServerMessage()).isEqualTo("Missing required field: amount");
@@ -246,15 +249,14 @@ class SessionsTest {
         Session session = client.create("user_1",
                 SessionConfig.builder().servers("asaas", "nuvem-fiscal", "melhor-envio", "z-api").build());
 
-        assertThat(session.execute("codespar_charge",
-                Map.of("amount", 10.5, "currency", "BRL", "method", "boleto")).data().get("charge_url").asText())
+        assertThat(session.execute("codespar_charge", Inputs.CHARGE).data().get("charge_url").asText())
                 .startsWith(fake.baseUrl() + "/checkout/chg_");
-        assertThat(session.execute("codespar_invoice", Map.of("type", "nfe")).server()).isEqualTo("nuvem-fiscal");
-        assertThat(session.execute("codespar_ship", Map.of("action", "quote")).data().get("cost_minor").asInt())
-                .isEqualTo(2590);
-        assertThat(session.execute("codespar_notify", Map.of("channel", "whatsapp", "to", "+5511999999999"))
+        assertThat(session.execute("codespar_invoice", Inputs.INVOICE).server()).isEqualTo("nuvem-fiscal");
+        assertThat(session.execute("codespar_ship", Inputs.SHIP_QUOTE).data().get("cost_minor").asInt())
+                .isEqualTo(2240);
+        assertThat(session.execute("codespar_notify", Inputs.NOTIFY)
                 .data().get("status").asText()).isEqualTo("sent");
-        assertThat(session.execute("codespar_kyc", Map.of("check_type", "identity")).data().get("hosted_url")
+        assertThat(session.execute("codespar_kyc", Inputs.KYC).data().get("hosted_url")
                 .asText()).startsWith(fake.baseUrl() + "/kyc/ver_");
         assertThat(session.execute("codespar_list_tools", Map.of()).data().get("tools").size()).isPositive();
     }

@@ -37,13 +37,13 @@ class StatusTest {
 
     private String pay() {
         return raw.post("/v1/sessions/" + session + "/execute",
-                "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1000,\"currency\":\"BRL\"}}")
+                SessionsTest.G3_PAY)
                 .json().get("tool_call_id").asText();
     }
 
     private String kyc() {
         return raw.post("/v1/sessions/" + session + "/execute",
-                "{\"tool\":\"codespar_kyc\",\"input\":{\"check_type\":\"identity\"}}")
+                "{\"tool\":\"codespar_kyc\",\"input\":{\"check_type\":\"identity\",\"buyer\":{\"email\":\"a@b.c\"}}}")
                 .json().get("tool_call_id").asText();
     }
 
@@ -189,7 +189,7 @@ class StatusTest {
                 .doneDelay(Duration.ofMillis(150)).start(); Raw r2 = new Raw(slow)) {
             String s = r2.session("asaas");
             String tc = r2.post("/v1/sessions/" + s + "/execute",
-                    "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1,\"currency\":\"BRL\"}}")
+                    SessionsTest.G3_PAY)
                     .json().get("tool_call_id").asText();
             slow.settlePayment(tc, "succeeded");
 
@@ -208,7 +208,7 @@ class StatusTest {
                 Raw r2 = new Raw(auto)) {
             String s = r2.session("asaas");
             String tc = r2.post("/v1/sessions/" + s + "/execute",
-                    "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":1,\"currency\":\"BRL\"}}")
+                    SessionsTest.G3_PAY)
                     .json().get("tool_call_id").asText();
 
             try (Response r = r2.open(r2.request("/v1/tool-calls/" + tc + "/payment-status/stream").build())) {
