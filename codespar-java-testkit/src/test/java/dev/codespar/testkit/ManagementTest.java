@@ -10,7 +10,7 @@ import dev.codespar.CodeSparClient;
 import dev.codespar.Environment;
 import dev.codespar.OrgConnection;
 import dev.codespar.OrgConnectionCreateParams;
-import dev.codespar.Page;
+import dev.codespar.paging.Page;
 import dev.codespar.Project;
 import dev.codespar.ProjectCreateParams;
 import dev.codespar.ProjectUpdateParams;
@@ -66,7 +66,7 @@ class ManagementTest {
                 .slug("checkout-staging").environment(Environment.TEST).build());
         SlugConflictError taken = (SlugConflictError) catchApi(() -> client.projects().create(
                 ProjectCreateParams.builder().name("Again").slug("checkout-staging").build()));
-        Project defaultProject = client.projects().list().getData().stream().filter(Project::isDefault).findFirst()
+        Project defaultProject = client.projects().list().data().stream().filter(Project::isDefault).findFirst()
                 .orElseThrow();
         ConflictError protectedDefault = (ConflictError) catchApi(() -> client.projects().delete(defaultProject.id()));
 
@@ -81,7 +81,7 @@ class ManagementTest {
         assertThat(promoted.isDefault()).isTrue();
         assertThat(client.projects().get(defaultProject.id()).isDefault()).isFalse();
         client.projects().delete(defaultProject.id());
-        assertThat(client.projects().list().getData()).extracting(Project::slug).containsExactly("checkout-staging");
+        assertThat(client.projects().list().data()).extracting(Project::slug).containsExactly("checkout-staging");
         assertThat(catchApi(() -> client.projects().get(defaultProject.id()))).isInstanceOf(NotFoundError.class);
         assertThat(fake.journal().filter(c -> c.path().startsWith("/v1/projects")).stream()
                 .map(RecordedCall::status).collect(Collectors.toList())).contains(201, 409, 200, 204, 404);
@@ -99,7 +99,7 @@ class ManagementTest {
 
         assertThat(trigger.secret()).startsWith("whsec_");
         assertThat(twice.getStatus()).isEqualTo(409);
-        assertThat(client.triggers().list().getData()).singleElement()
+        assertThat(client.triggers().list().data()).singleElement()
                 .satisfies(t -> assertThat(t.secret()).isNull());
         assertThat(fake.triggerEvent("refund.created", Map.of())).isEmpty();
         WebhookDelivery d = deliveries.get(0);
@@ -166,12 +166,12 @@ class ManagementTest {
         assertThat(stored.raw().toString()).doesNotContain("token-1");
         assertThat(fake.session(before.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
         assertThat(fake.session(after.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
-        assertThat(client.connections().list().getData()).extracting(OrgConnection::status)
+        assertThat(client.connections().list().data()).extracting(OrgConnection::status)
                 .containsExactly("connected");
 
         client.connections().revoke(stored.id());
 
-        assertThat(client.connections().list().getData()).extracting(OrgConnection::status).containsExactly("revoked");
+        assertThat(client.connections().list().data()).extracting(OrgConnection::status).containsExactly("revoked");
         assertThat(fake.session(after.getId()).orElseThrow().connections()).containsEntry("melhor-envio", false);
     }
 
@@ -180,17 +180,17 @@ class ManagementTest {
         Page<CatalogServer> first = client.servers().list(ServerListParams.builder().limit(5).build());
         List<CatalogServer> all = first.stream().collect(Collectors.toList());
         List<CatalogServer> brPayments = client.servers().list(ServerListParams.builder().country("BR")
-                .category("payments").build()).getData();
+                .category("payments").build()).data();
 
-        assertThat(first.getData()).hasSize(5);
+        assertThat(first.data()).hasSize(5);
         assertThat(first.hasNextPage()).isTrue();
         assertThat(all).extracting(CatalogServer::id).doesNotHaveDuplicates().contains("asaas", "omie", "pomelo");
-        assertThat(all).hasSize((int) first.getTotal().orElseThrow());
+        assertThat(all).hasSize((int) first.total().orElseThrow());
         assertThat(brPayments).extracting(CatalogServer::id).containsExactly("zoop", "asaas", "pagarme",
                 "mercado-pago");
         assertThat(client.servers().get("asaas").authType()).isEqualTo("api_key");
         assertThat(catchApi(() -> client.servers().get("nope"))).isInstanceOf(NotFoundError.class);
-        assertThat(client.tools().list(ToolListParams.builder().server("asaas").build()).getData())
+        assertThat(client.tools().list(ToolListParams.builder().server("asaas").build()).data())
                 .extracting(t -> t.name()).containsExactly("asaas/create_payment", "asaas/get_payment",
                         "asaas/refund_payment", "asaas/create_customer");
         assertThat(client.tools().get("asaas/create_payment").server()).isEqualTo("asaas");
@@ -207,15 +207,19 @@ class ManagementTest {
 
         Page<SessionSummary> page = client.sessions().list(SessionListParams.builder().limit(2).build());
         List<String> everything = page.stream().map(SessionSummary::id).collect(Collectors.toList());
-        SessionSummary detail = client.sessions().get(b.getId());
-        List<ToolCallLogEntry> logs = client.sessions().logs(b.getId()).getData();
+        SessionSummary detail = page.data().get(1);
+        Session resumed = client.sessions().retrieve(b.getId());
+        List<ToolCallLogEntry> logs = client.sessions().logs(b.getId()).data();
 
-        assertThat(page.getData()).extracting(SessionSummary::id).containsExactly(c.getId(), b.getId());
-        assertThat(page.getNextCursor()).contains(b.getId());
+        assertThat(page.data()).extracting(SessionSummary::id).containsExactly(c.getId(), b.getId());
+        assertThat(page.nextCursor()).contains(b.getId());
         assertThat(everything).containsExactly(c.getId(), b.getId(), a.getId());
         assertThat(client.sessions().list(SessionListParams.builder().status(dev.codespar.SessionStatus.CLOSED)
-                .build()).getData()).extracting(SessionSummary::id).containsExactly(a.getId());
+                .build()).data()).extracting(SessionSummary::id).containsExactly(a.getId());
         assertThat(detail.toolCallCount()).isEqualTo(1L);
+        assertThat(resumed.getId()).isEqualTo(b.getId());
+        assertThat(resumed.getServers()).isEqualTo(b.getServers());
+        assertThat(resumed.execute("codespar_pay", Inputs.PAY).success()).as("a retrieved session works").isTrue();
         assertThat(logs).singleElement().satisfies(l -> {
             assertThat(l.tool()).isEqualTo("codespar_pay");
             assertThat(l.status()).isEqualTo("success");

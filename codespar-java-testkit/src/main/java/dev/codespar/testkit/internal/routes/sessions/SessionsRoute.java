@@ -165,7 +165,8 @@ public final class SessionsRoute {
     }
 
     /**
-     * {@code GET /v1/sessions?status=&limit=&before=}: newest first, cursor-paged ({@code next_before}).
+     * {@code GET /v1/sessions?status=&limit=&before=}: newest first, cursor-paged ({@code next_before}), each row
+     * with its {@code tool_call_count}.
      *
      * @param ex the request
      * @return {@code {sessions, next_before}}
@@ -187,6 +188,8 @@ public final class SessionsRoute {
                 continue;
             }
             ObjectNode row = row(s);
+            // list rows carry the count as the CLI reads it; the single-session answer spells it tool_calls_count
+            row.put("tool_call_count", s.toolCalls);
             if (status == null || status.equals(row.get("status").asText())) {
                 rows.add(row);
             }
