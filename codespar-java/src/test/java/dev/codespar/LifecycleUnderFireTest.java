@@ -182,6 +182,8 @@ class LifecycleUnderFireTest {
                 assertThat(e.getMessage()).contains("the CodeSpar client was closed while the call waited to be"
                         + " retried; no further attempt was made");
                 assertThat(e.getAttempts()).isEqualTo(1);
+                assertThat(e.getCode()).isEqualTo("client_closed");
+                assertThat(e.isClientClosed()).isTrue();
             });
         }
         assertThat(server.getRequestCount()).as("two creates, and one attempt of each call").isEqualTo(4);
@@ -240,6 +242,7 @@ class LifecycleUnderFireTest {
         assertThat(client.transport().okHttpClient().dispatcher().executorService().isShutdown()).isTrue();
         NetworkError after = (NetworkError) catchCause(CompletableFuture.supplyAsync(session::connections));
         assertThat(after).hasMessageContaining("client is closed");
+        assertThat(after.isClientClosed()).isTrue();
         assertThat(after.getAttempts()).isZero();
     }
 

@@ -2,7 +2,8 @@ package dev.codespar.errors;
 
 /**
  * No HTTP answer arrived ({@code network_error}, status 0): the connection was refused or reset, DNS or the TLS
- * handshake failed, or the client was closed while the call was in flight.
+ * handshake failed. A call the client's {@code close()} refused, or ended while in flight or waiting to be retried,
+ * is this class too, with the code {@code client_closed} ({@link #isClientClosed()}).
  *
  * <p>{@link #wasRequestSent()} tells the two cases apart that matter for money:
  *
@@ -49,5 +50,15 @@ public sealed class NetworkError extends ApiError permits TimeoutError {
      */
     public boolean wasRequestSent() {
         return requestSent;
+    }
+
+    /**
+     * Whether the call failed because the client was closed ({@code client_closed}), not because of the network or
+     * the server: an application's own shutdown, not something to report to a user or a model.
+     *
+     * @return {@code true} for {@code client_closed}
+     */
+    public boolean isClientClosed() {
+        return "client_closed".equals(getCode());
     }
 }

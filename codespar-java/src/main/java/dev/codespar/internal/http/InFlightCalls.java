@@ -29,6 +29,12 @@ final class InFlightCalls {
         void closed();
     }
 
+    /**
+     * The code of a call the client's {@code close()} refused or ended: not a network fault, and not an outcome of
+     * the tool (a {@code NetworkError} with status 0).
+     */
+    static final String CLIENT_CLOSED = "client_closed";
+
     private final Timing timing;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final Set<RetryWaiter> waiters = ConcurrentHashMap.newKeySet();
@@ -46,7 +52,7 @@ final class InFlightCalls {
     /** Refuses a new attempt once the client is closed. */
     void ensureOpen(ApiRequest request, int attemptsSoFar) {
         if (closed) {
-            throw new NetworkError(ErrorDetails.of("network_error", 0,
+            throw new NetworkError(ErrorDetails.of(CLIENT_CLOSED, 0,
                     request + " was not sent: the CodeSpar client is closed").withAttempts(attemptsSoFar));
         }
     }
@@ -157,7 +163,7 @@ final class InFlightCalls {
 
     /** The error of a call whose retry wait the client's close ended. */
     static NetworkError closedWhileWaiting(ApiRequest request, AttemptFailure failure, int attempt) {
-        return new NetworkError(ErrorDetails.of("network_error", 0, request + " failed: the CodeSpar client was closed"
+        return new NetworkError(ErrorDetails.of(CLIENT_CLOSED, 0, request + " failed: the CodeSpar client was closed"
                 + " while the call waited to be retried; no further attempt was made"
                 + (failure.requestSent() && !request.isIdempotent()
                         ? " (the last attempt had been sent, so the server may have processed it)" : ""))

@@ -32,7 +32,7 @@ final class NetworkFailures {
         String mayHaveRun = sent ? "; the request had been sent, so the server may have processed it" : "";
         AttemptFailure failure;
         if (clientClosed) {
-            failure = new AttemptFailure(ErrorDetails.of("network_error", 0,
+            failure = new AttemptFailure(ErrorDetails.of(InFlightCalls.CLIENT_CLOSED, 0,
                     request + " failed: the CodeSpar client was closed while the call was in flight" + mayHaveRun),
                     AttemptFailure.Kind.FINAL, sent, e);
         } else if (interrupted) {
