@@ -4,6 +4,9 @@ import dev.codespar.errors.ApiError;
 import dev.codespar.errors.NotConnectedError;
 import dev.codespar.errors.NotFoundError;
 import dev.codespar.internal.http.ChainedFuture;
+import dev.codespar.internal.validation.Validation;
+import dev.codespar.policy.ToolCall;
+import dev.codespar.policy.ToolPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,10 +49,11 @@ public final class Session implements AutoCloseable {
     private final String projectId;
     private final SessionCalls calls;
     private final ConnectionWait wait;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final PolicyGate gate;
+    private final AtomicBoolean closed;
 
     Session(CodeSparClient client, String id, String userId, List<String> servers, SessionStatus status,
-            Instant createdAt, String projectId) {
+            Instant createdAt, String projectId, ToolPolicy policy) {
         this.client = client;
         this.id = id;
         this.userId = userId;
@@ -59,6 +63,23 @@ public final class Session implements AutoCloseable {
         this.projectId = projectId;
         this.calls = new SessionCalls(client.transport(), id, userId, this.servers, projectId);
         this.wait = new ConnectionWait(client.transport(), calls, id, this.servers);
+        this.gate = new PolicyGate(calls, id, policy);
+        this.closed = new AtomicBoolean();
+    }
+
+    /** The same session (its calls, its connection state, whether it is closed) under another policy. */
+    private Session(Session same, ToolPolicy policy) {
+        this.client = same.client;
+        this.id = same.id;
+        this.userId = same.userId;
+        this.servers = same.servers;
+        this.status = same.status;
+        this.createdAt = same.createdAt;
+        this.projectId = same.projectId;
+        this.calls = same.calls;
+        this.wait = same.wait;
+        this.gate = new PolicyGate(calls, id, policy);
+        this.closed = same.closed;
     }
 
     /**
@@ -116,6 +137,31 @@ public final class Session implements AutoCloseable {
         return projectId;
     }
 
+    /**
+     * The guardrail this session's {@code execute} consults before the network
+     * ({@link SessionConfig.Builder#policy}, or {@link #withPolicy}).
+     *
+     * @return the policy, or {@code null} for none
+     */
+    public ToolPolicy getPolicy() {
+        return gate.policy();
+    }
+
+    /**
+     * This session under another guardrail: the same session on the server, the same connection state, one close
+     * for both; only the policy its {@code execute} consults differs.
+     *
+     * <pre>{@code
+     * Session guarded = client.sessions().retrieve(id).withPolicy(ToolPolicy.maxAmountPerCall("BRL", 50_000));
+     * }</pre>
+     *
+     * @param policy the policy, or {@code null} for none
+     * @return the session under that policy
+     */
+    public Session withPolicy(ToolPolicy policy) {
+        return new Session(this, policy);
+    }
+
     // ---------------------------------------------------------------- tools
 
     /**
@@ -150,7 +196,7 @@ public final class Session implements AutoCloseable {
      * @throws ApiError for any other failed call
      */
     public ToolResult execute(String tool, Map<String, ?> input) {
-        return calls.execute(tool, input).execute();
+        return gate.execute(tool, input, null);
     }
 
     /**
@@ -161,7 +207,42 @@ public final class Session implements AutoCloseable {
      * @return a future of the result; validation errors complete it exceptionally
      */
     public CompletableFuture<ToolResult> executeAsync(String tool, Map<String, ?> input) {
-        return calls.execute(tool, input).executeAsync();
+        return gate.executeAsync(tool, input, null);
+    }
+
+    /**
+     * Calls a tool as an agent adapter does: the call a model asked for, with its arguments exactly as the model gave
+     * them and the model's call id, which the session's policy sees. Otherwise {@link #execute(String, Map)}.
+     *
+     * @param call the call; its session id must be this session's
+     * @return the result
+     * @throws dev.codespar.errors.InvalidRequestError when the call is for another session, or is malformed
+     */
+    public ToolResult execute(ToolCall call) {
+        checkCall(call);
+        return gate.execute(call.tool(), call.arguments(), call);
+    }
+
+    /**
+     * {@link #execute(ToolCall)} without blocking.
+     *
+     * @param call the call
+     * @return a future of the result
+     */
+    public CompletableFuture<ToolResult> executeAsync(ToolCall call) {
+        try {
+            checkCall(call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return gate.executeAsync(call.tool(), call.arguments(), call);
+    }
+
+    private void checkCall(ToolCall call) {
+        if (call == null || !id.equals(call.sessionId())) {
+            throw Validation.invalid("call: must be a ToolCall of session " + id + ", got "
+                    + (call == null ? "null" : "one of session " + call.sessionId()));
+        }
     }
 
     /**

@@ -45,12 +45,15 @@ final class SessionCalls {
 
     /** {@code POST /v1/sessions/{id}/execute} with {@code {"tool", "input"}}. */
     ApiCall<ToolResult> execute(String tool, Object input) {
-        return ApiCall.of(transport, () -> {
-            ExecuteBody body = new ExecuteBody(tool, input);
-            Validation.check(body, "execute request", body.satisfiesConstraints());
-            checkToolName(tool);
-            return post(body, "execute");
-        }, JsonReaders.answer().map(answer -> notConnectedCheck(ToolResult.fromAnswer(answer, tool), answer, tool)));
+        return ApiCall.of(transport, () -> post(validateExecute(tool, input), "execute"), JsonReaders.answer().map(answer -> notConnectedCheck(ToolResult.fromAnswer(answer, tool), answer, tool)));
+    }
+
+    /** Checks the tool name and input of an execute before anything else (a policy, the network) sees them. */
+    ExecuteBody validateExecute(String tool, Object input) {
+        ExecuteBody body = new ExecuteBody(tool, input);
+        Validation.check(body, "execute request", body.satisfiesConstraints());
+        checkToolName(tool);
+        return body;
     }
 
     /**

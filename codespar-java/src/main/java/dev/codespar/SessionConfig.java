@@ -1,5 +1,6 @@
 package dev.codespar;
 
+import dev.codespar.policy.ToolPolicy;
 import dev.codespar.internal.validation.Validation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,8 @@ public final class SessionConfig {
 
     private final Duration waitForConnections;
 
+    private final ToolPolicy policy;
+
     private SessionConfig(Builder b) {
         this.servers = b.servers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.servers));
         this.preset = b.preset;
@@ -54,6 +57,7 @@ public final class SessionConfig {
         this.metadata = b.metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.projectId = b.projectId;
         this.waitForConnections = b.waitForConnections;
+        this.policy = b.policy;
     }
 
     /**
@@ -129,6 +133,15 @@ public final class SessionConfig {
     }
 
     /**
+     * The guardrail every {@code execute} of the session consults before the network.
+     *
+     * @return the policy, or {@code null} for none
+     */
+    public ToolPolicy policy() {
+        return policy;
+    }
+
+    /**
      * The bean constraints of the fields above, checked without the validator (exactly: tests hold it to the
      * validator's verdict), so that a well-formed config never pays for Hibernate Validator.
      */
@@ -184,7 +197,8 @@ public final class SessionConfig {
         return "SessionConfig{servers=" + servers + ", preset=" + preset
                 + ", mocks=" + (mocks == null ? "null" : mocks.size() + " keys")
                 + ", metadata=" + (metadata == null ? "null" : metadata.keySet())
-                + ", projectId=" + projectId + ", waitForConnections=" + waitForConnections + "}";
+                + ", projectId=" + projectId + ", waitForConnections=" + waitForConnections
+                + (policy == null ? "" : ", policy=set") + "}";
     }
 
     /** Builds a {@link SessionConfig}. */
@@ -195,6 +209,7 @@ public final class SessionConfig {
         private Map<String, String> metadata;
         private String projectId;
         private Duration waitForConnections;
+        private ToolPolicy policy;
 
         private Builder() {}
 
@@ -291,6 +306,19 @@ public final class SessionConfig {
         }
 
         /**
+         * A guardrail every {@code execute} of the session consults before the network: a denied call makes no
+         * request and comes back as a failed result with the code {@code policy_denied}. Agent adapters consult it
+         * too.
+         *
+         * @param value the policy, or {@code null} for none (the default)
+         * @return this builder
+         */
+        public Builder policy(ToolPolicy value) {
+            this.policy = value;
+            return this;
+        }
+
+        /**
          * Builds the configuration; it is validated when a session is created with it.
          *
          * @return the configuration
@@ -311,11 +339,11 @@ public final class SessionConfig {
         SessionConfig c = (SessionConfig) o;
         return Objects.equals(servers, c.servers) && preset == c.preset && Objects.equals(mocks, c.mocks)
                 && Objects.equals(metadata, c.metadata) && Objects.equals(projectId, c.projectId)
-                && Objects.equals(waitForConnections, c.waitForConnections);
+                && Objects.equals(waitForConnections, c.waitForConnections) && Objects.equals(policy, c.policy);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(servers, preset, mocks, metadata, projectId, waitForConnections);
+        return Objects.hash(servers, preset, mocks, metadata, projectId, waitForConnections, policy);
     }
 }

@@ -11,6 +11,7 @@ import dev.codespar.internal.http.JsonReaders;
 import dev.codespar.internal.json.JsonFields;
 import dev.codespar.internal.validation.Validation;
 import dev.codespar.paging.Page;
+import dev.codespar.policy.ToolPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ final class SessionServiceImpl implements SessionService {
             config.check();
             return ApiRequest.post(CreateSessionBody.of(userId, config), "sessions").withProject(project(config));
         }, JsonReaders.answer().map(answer -> session(answer, answer.json(), userId, config.resolvedServers(),
-                project(config))));
+                project(config), config.policy())));
     }
 
     /** {@link #create}, then the wait for connections the config asks for. */
@@ -77,7 +78,7 @@ final class SessionServiceImpl implements SessionService {
      * runtime answers a create with only {@code {id, status}}.
      */
     private Session session(JsonAnswer answer, JsonNode json, String requestedUserId, List<String> requestedServers,
-            String projectId) {
+            String projectId, ToolPolicy policy) {
         String id = JsonReaders.requireText(answer, json, "id");
         Instant createdAt = JsonFields.instant(json, "created_at");
         JsonNode servers = json.get("servers");
@@ -86,7 +87,7 @@ final class SessionServiceImpl implements SessionService {
                 servers != null && servers.isArray() ? JsonFields.ids(servers) : requestedServers,
                 SessionStatus.parse(JsonFields.text(json, "status")),
                 createdAt != null ? createdAt : Instant.now(),
-                projectId);
+                projectId, policy);
     }
 
     // ---------------------------------------------------------------- retrieve
@@ -100,7 +101,7 @@ final class SessionServiceImpl implements SessionService {
             }
             return ApiRequest.get("sessions", id).withProject(projectId);
         }, JsonReaders.answer().map(answer -> session(answer, JsonFields.unwrap(answer.json(), "session"), null,
-                List.of(), projectId != null ? projectId : transport.projectId())));
+                List.of(), projectId != null ? projectId : transport.projectId(), null)));
     }
 
     @Override

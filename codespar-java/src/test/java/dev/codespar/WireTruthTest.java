@@ -63,7 +63,9 @@ class WireTruthTest {
                     in.readNBytes(16);
                     RawServer.reset(socket);
                 });
-                CodeSparClient client = client(server).maxRetries(2).build()) {
+                // the first attempt must reuse the create's connection, however slow the machine
+                CodeSparClient client = client(server).maxRetries(2).maxPostConnectionIdle(Duration.ofMinutes(1))
+                        .build()) {
             Session session = client.create("u", SessionConfig.builder().servers("asaas").build());
             // larger than what the socket buffers on both sides hold, so the write is still going when the reset lands
             Map<String, Object> input = Map.of("description", "x".repeat(32 * 1024 * 1024));

@@ -113,6 +113,27 @@ public sealed class ApiError extends CodeSparException
     }
 
     /**
+     * Whether the server may have done the work despite this error, so that repeating the call could do it twice
+     * (pay twice). {@code false} when it provably did not: it refused the request (4xx), said it could not take it
+     * (502, 503), or the request never reached it whole ({@link NetworkError#wasRequestSent()}). {@code true} for a
+     * 500, a 504 (a provider may have acted), an answer lost after the request was sent, or anything unknown.
+     *
+     * <pre>{@code
+     * } catch (ApiError e) {
+     *     if (e.mayHaveBeenProcessed()) {
+     *         reconcileLater(orderId, e.getRequestId());   // check the payment's status; never pay again blindly
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return whether the outcome on the server is unknown
+     */
+    public boolean mayHaveBeenProcessed() {
+        int status = getStatus();
+        return !(status >= 400 && status < 500 || status == 502 || status == 503 || getAttempts() == 0);
+    }
+
+    /**
      * The raw error envelope, for fields this class has no accessor for ({@code unknown}, {@code field},
      * {@code tool_name}, {@code details}, ...).
      *

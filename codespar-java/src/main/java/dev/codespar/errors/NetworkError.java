@@ -53,6 +53,16 @@ public sealed class NetworkError extends ApiError permits TimeoutError {
     }
 
     /**
+     * {@link #wasRequestSent()}: a request that never reached the server whole cannot have been processed.
+     *
+     * @return whether the request was sent
+     */
+    @Override
+    public boolean mayHaveBeenProcessed() {
+        return requestSent;
+    }
+
+    /**
      * Whether the call failed because the client was closed ({@code client_closed}), not because of the network or
      * the server: an application's own shutdown, not something to report to a user or a model.
      *
