@@ -95,8 +95,11 @@ final class ModelAnswers {
             json.put("error", "quota_exceeded");
             json.put("message", "the account's quota is used up: do not call the tool again; tell the user");
         } else if (failure instanceof InvalidRequestError invalid) {
+            // checked here before any request, or refused by the server: either way nothing was done
             json.put("error", "invalid_arguments");
-            json.put("message", "the call was not sent: " + invalid.getServerMessage() + "; fix the arguments");
+            json.put("message", (invalid.getAttempts() == 0 ? "the call was not sent: "
+                    : "the server refused the arguments, so the call did not go through and nothing was done: ")
+                    + invalid.getServerMessage() + "; fix the arguments and call the tool again");
         } else if (failure instanceof NotConnectedError notConnected) {
             json.put("error", "not_connected");
             json.put("message", "the server " + notConnected.getPendingServers()
