@@ -1,4 +1,4 @@
-package dev.codespar;
+package dev.codespar.webhooks;
 
 /**
  * A webhook delivery failed verification: its {@code X-CodeSpar-Signature} is missing, malformed or does not match

@@ -1,12 +1,12 @@
-package dev.codespar;
+package dev.codespar.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.codespar.WebhookVerificationException.Reason;
 import dev.codespar.errors.CodeSparException;
+import dev.codespar.webhooks.WebhookVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

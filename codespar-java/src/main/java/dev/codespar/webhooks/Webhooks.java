@@ -1,7 +1,8 @@
-package dev.codespar;
+package dev.codespar.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.json.Json;
+import dev.codespar.internal.json.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -75,7 +76,7 @@ public final class Webhooks {
             throw new WebhookVerificationException(WebhookVerificationException.Reason.MALFORMED_PAYLOAD,
                     "the webhook delivery is correctly signed but its body is not a JSON object");
         }
-        return WebhookEvent.fromJson(json);
+        return event(json);
     }
 
     /**
@@ -155,6 +156,21 @@ public final class Webhooks {
             }
         }
         return null;
+    }
+
+    /**
+     * The event of a delivery. The API does not publish the delivery body, so each field is read from the names
+     * seen for it, tolerantly (a missing or wrong-typed field is {@code null}).
+     */
+    private static WebhookEvent event(JsonNode json) {
+        return new WebhookEvent(
+                JsonFields.firstText(json, "id", "delivery_id"),
+                JsonFields.firstText(json, "event", "type"),
+                JsonFields.text(json, "trigger_id"),
+                JsonFields.text(json, "server_id"),
+                JsonFields.firstInstant(json, "created_at", "occurred_at", "timestamp"),
+                JsonFields.firstNode(json, "data", "payload"),
+                json);
     }
 
     /** The MAC of a delivery; refuses a {@code null} payload, then a missing secret (bugs of the receiver). */

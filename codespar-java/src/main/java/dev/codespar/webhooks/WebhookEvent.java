@@ -1,6 +1,5 @@
-package dev.codespar;
+package dev.codespar.webhooks;
 
-import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codespar.internal.json.Json;
 import java.time.Instant;
@@ -41,16 +40,5 @@ public record WebhookEvent(
      */
     public <T> T dataAs(Class<T> type) {
         return Json.convert(data, type);
-    }
-
-    static WebhookEvent fromJson(JsonNode json) {
-        return new WebhookEvent(
-                JsonFields.firstText(json, "id", "delivery_id"),
-                JsonFields.firstText(json, "event", "type"),
-                JsonFields.text(json, "trigger_id"),
-                JsonFields.text(json, "server_id"),
-                JsonFields.firstInstant(json, "created_at", "occurred_at", "timestamp"),
-                JsonFields.firstNode(json, "data", "payload"),
-                json);
     }
 }
