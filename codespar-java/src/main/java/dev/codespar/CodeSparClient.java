@@ -7,7 +7,19 @@ import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.RetryRules;
 import dev.codespar.internal.http.Timing;
+import dev.codespar.internal.management.ApiKeyServiceImpl;
+import dev.codespar.internal.management.OrgConnectionServiceImpl;
+import dev.codespar.internal.management.ProjectServiceImpl;
+import dev.codespar.internal.management.ServerServiceImpl;
+import dev.codespar.internal.management.ToolServiceImpl;
+import dev.codespar.internal.management.TriggerServiceImpl;
 import dev.codespar.internal.validation.Validation;
+import dev.codespar.management.ApiKeyService;
+import dev.codespar.management.OrgConnectionService;
+import dev.codespar.management.ProjectService;
+import dev.codespar.management.ServerService;
+import dev.codespar.management.ToolService;
+import dev.codespar.management.TriggerService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -148,44 +160,45 @@ public final class CodeSparClient implements AutoCloseable {
      * @return the project service
      */
     public ProjectService projects() {
-        return new ProjectService(transport);
+        return new ProjectServiceImpl(transport);
     }
 
     /**
      * Webhook triggers of the project: create, list, rotate the signing secret. Verify deliveries with
-     * {@link Webhooks}.
+     * {@link dev.codespar.webhooks.Webhooks}.
      *
      * @return the trigger service
      */
     public TriggerService triggers() {
-        return new TriggerService(transport);
+        return new TriggerServiceImpl(transport);
     }
 
     /**
      * The server catalogue: list (filters, paging) and get.
      *
-     * @return the server catalogue
+     * @return the server service
      */
-    public ServerCatalog servers() {
-        return new ServerCatalog(transport);
+    public ServerService servers() {
+        return new ServerServiceImpl(transport);
     }
 
     /**
      * The tool catalogue: list and get.
      *
-     * @return the tool catalogue
+     * @return the tool service
      */
-    public ToolCatalog tools() {
-        return new ToolCatalog(transport);
+    public ToolService tools() {
+        return new ToolServiceImpl(transport);
     }
 
     /**
-     * The organisation's server connections (stored provider credentials): create or rotate, list, revoke.
+     * The organisation's server connections (stored provider credentials): create or rotate, list, revoke. Not to
+     * be confused with a session's {@code connections()}, the connection state of one end user's session.
      *
-     * @return the connection service
+     * @return the organisation connection service
      */
-    public OrgConnectionService connections() {
-        return new OrgConnectionService(transport);
+    public OrgConnectionService orgConnections() {
+        return new OrgConnectionServiceImpl(transport);
     }
 
     /**
@@ -194,7 +207,7 @@ public final class CodeSparClient implements AutoCloseable {
      * @return the API key service
      */
     public ApiKeyService apiKeys() {
-        return new ApiKeyService(transport);
+        return new ApiKeyServiceImpl(transport);
     }
 
     /**

@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** Captures every log event of the SDK at DEBUG while open, so tests can assert what was (not) logged. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.codespar");
     private final Level previous = logger.getLevel();
     private final boolean previousAdditive = logger.isAdditive();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.DEBUG);
@@ -24,14 +24,14 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every captured line: formatted message, arguments and any throwable's message. */
-    List<String> lines() {
+    public List<String> lines() {
         return appender.list.stream()
                 .map(e -> e.getFormattedMessage()
                         + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()))
                 .collect(Collectors.toList());
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines());
     }
 

@@ -10,34 +10,28 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /** A scripted API server and a client pointed at it, with a project set, for the management surface tests. */
-final class ManagementFixture implements AutoCloseable {
+public final class ManagementFixture implements AutoCloseable {
 
-    static final String KEY = "csk_test_fixtureKey000000000001";
-    static final String PROJECT = "prj_0123456789abcdef";
+    public static final String KEY = "csk_test_fixtureKey000000000001";
+    public static final String PROJECT = "prj_0123456789abcdef";
 
-    final MockWebServer server = new MockWebServer();
-    final CodeSparClient client;
+    public final MockWebServer server = new MockWebServer();
+    public final CodeSparClient client;
 
-    ManagementFixture() {
+    public ManagementFixture() {
         this(0);
     }
 
-    ManagementFixture(int maxRetries) {
+    public ManagementFixture(int maxRetries) {
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = CodeSparClient.builder()
-                .apiKey(KEY)
-                .baseUrl(server.url("/").toString())
-                .projectId(PROJECT)
-                .maxRetries(maxRetries)
-                .environment(name -> null)
-                .build();
+        client = builder(server).projectId(PROJECT).maxRetries(maxRetries).build();
     }
 
-    ManagementFixture enqueue(int status, String json) {
+    public ManagementFixture enqueue(int status, String json) {
         MockResponse response = new MockResponse().setResponseCode(status);
         if (json != null) {
             response.setHeader("Content-Type", "application/json").setBody(json);
@@ -46,12 +40,12 @@ final class ManagementFixture implements AutoCloseable {
         return this;
     }
 
-    ManagementFixture enqueue(String json) {
+    public ManagementFixture enqueue(String json) {
         return enqueue(200, json);
     }
 
     /** The next request the server received; fails the test when none arrives within 5 seconds. */
-    RecordedRequest take() {
+    public RecordedRequest take() {
         try {
             RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
             assertThat(request).as("a request reached the server").isNotNull();
@@ -63,7 +57,7 @@ final class ManagementFixture implements AutoCloseable {
     }
 
     /** Takes the next request and checks what every management request carries. */
-    RecordedRequest take(String method, String path) {
+    public RecordedRequest take(String method, String path) {
         RecordedRequest request = take();
         assertThat(request.getMethod()).isEqualTo(method);
         assertThat(request.getPath()).isEqualTo(path);
@@ -78,8 +72,19 @@ final class ManagementFixture implements AutoCloseable {
         return request;
     }
 
-    int requestCount() {
+    public int requestCount() {
         return server.getRequestCount();
+    }
+
+    /**
+     * A builder pointed at a server with the fixture's key and no environment fallbacks, for a test that needs a
+     * client configured otherwise (e.g. without a project).
+     */
+    public static CodeSparClient.Builder builder(MockWebServer server) {
+        return CodeSparClient.builder()
+                .apiKey(KEY)
+                .baseUrl(server.url("/").toString())
+                .environment(name -> null);
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.ErrorEnvelope;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.json.Json;
+import dev.codespar.management.ProjectCreateParams;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.net.URI;

@@ -2,9 +2,9 @@ package dev.codespar.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.codespar.WebhookEvent;
-import dev.codespar.WebhookVerificationException;
-import dev.codespar.Webhooks;
+import dev.codespar.webhooks.WebhookEvent;
+import dev.codespar.webhooks.WebhookVerificationException;
+import dev.codespar.webhooks.Webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

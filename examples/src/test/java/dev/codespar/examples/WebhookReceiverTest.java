@@ -3,8 +3,8 @@ package dev.codespar.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.codespar.WebhookEvent;
-import dev.codespar.Webhooks;
+import dev.codespar.webhooks.WebhookEvent;
+import dev.codespar.webhooks.Webhooks;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
