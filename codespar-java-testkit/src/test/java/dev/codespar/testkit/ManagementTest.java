@@ -5,27 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.codespar.CatalogServer;
+import dev.codespar.management.CatalogServer;
 import dev.codespar.CodeSparClient;
-import dev.codespar.Environment;
-import dev.codespar.OrgConnection;
-import dev.codespar.OrgConnectionCreateParams;
+import dev.codespar.management.Environment;
+import dev.codespar.management.OrgConnection;
+import dev.codespar.management.OrgConnectionCreateParams;
 import dev.codespar.paging.Page;
-import dev.codespar.Project;
-import dev.codespar.ProjectCreateParams;
-import dev.codespar.ProjectUpdateParams;
-import dev.codespar.ServerListParams;
+import dev.codespar.management.Project;
+import dev.codespar.management.ProjectCreateParams;
+import dev.codespar.management.ProjectUpdateParams;
+import dev.codespar.management.ServerListParams;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.SessionListParams;
 import dev.codespar.SessionSummary;
 import dev.codespar.ToolCallLogEntry;
-import dev.codespar.ToolListParams;
-import dev.codespar.Trigger;
-import dev.codespar.TriggerCreateParams;
-import dev.codespar.WebhookEvent;
-import dev.codespar.WebhookVerificationException;
-import dev.codespar.Webhooks;
+import dev.codespar.management.ToolListParams;
+import dev.codespar.management.Trigger;
+import dev.codespar.management.TriggerCreateParams;
+import dev.codespar.webhooks.WebhookEvent;
+import dev.codespar.webhooks.WebhookVerificationException;
+import dev.codespar.webhooks.Webhooks;
 import dev.codespar.errors.ConflictError;
 import dev.codespar.errors.NotFoundError;
 import dev.codespar.errors.SlugConflictError;
@@ -154,9 +154,9 @@ class ManagementTest {
     @Test
     void storedConnectionsConnectSessionsAndRevokingDisconnects() {
         Session before = client.create("user_1", SessionConfig.builder().servers("melhor-envio").build());
-        OrgConnection stored = client.connections().create(OrgConnectionCreateParams.builder()
+        OrgConnection stored = client.orgConnections().create(OrgConnectionCreateParams.builder()
                 .serverId("melhor-envio").secret("token-1").userId("user_1").build());
-        OrgConnection again = client.connections().create(OrgConnectionCreateParams.builder()
+        OrgConnection again = client.orgConnections().create(OrgConnectionCreateParams.builder()
                 .serverId("melhor-envio").secret("token-2").userId("user_1").build());
         Session after = client.create("user_1", SessionConfig.builder().servers("melhor-envio").build());
 
@@ -166,12 +166,12 @@ class ManagementTest {
         assertThat(stored.raw().toString()).doesNotContain("token-1");
         assertThat(fake.session(before.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
         assertThat(fake.session(after.getId()).orElseThrow().connections()).containsEntry("melhor-envio", true);
-        assertThat(client.connections().list().data()).extracting(OrgConnection::status)
+        assertThat(client.orgConnections().list().data()).extracting(OrgConnection::status)
                 .containsExactly("connected");
 
-        client.connections().revoke(stored.id());
+        client.orgConnections().revoke(stored.id());
 
-        assertThat(client.connections().list().data()).extracting(OrgConnection::status).containsExactly("revoked");
+        assertThat(client.orgConnections().list().data()).extracting(OrgConnection::status).containsExactly("revoked");
         assertThat(fake.session(after.getId()).orElseThrow().connections()).containsEntry("melhor-envio", false);
     }
 
