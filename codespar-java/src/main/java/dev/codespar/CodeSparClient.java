@@ -1,9 +1,7 @@
 package dev.codespar;
 
-import dev.codespar.internal.http.ChainedFuture;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.errors.NotConnectedError;
-import dev.codespar.internal.http.ApiRequest;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.RetryRules;
 import dev.codespar.internal.http.Timing;
@@ -13,13 +11,13 @@ import dev.codespar.internal.management.ProjectServiceImpl;
 import dev.codespar.internal.management.ServerServiceImpl;
 import dev.codespar.internal.management.ToolServiceImpl;
 import dev.codespar.internal.management.TriggerServiceImpl;
-import dev.codespar.internal.validation.Validation;
 import dev.codespar.management.ApiKeyService;
 import dev.codespar.management.OrgConnectionService;
 import dev.codespar.management.ProjectService;
 import dev.codespar.management.ServerService;
 import dev.codespar.management.ToolService;
 import dev.codespar.management.TriggerService;
+import dev.codespar.telemetry.CallObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -290,9 +287,6 @@ public final class CodeSparClient implements AutoCloseable {
      */
     public static final class Builder {
 
-        private static final Pattern KEY_CHARS = Pattern.compile("^[\\x21-\\x7E]+$");
-        private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
-        private static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(24);
         private static final Duration DEFAULT_MAX_POST_CONNECTION_IDLE = Duration.ofSeconds(1);
 
         private String apiKey;
@@ -307,6 +301,7 @@ public final class CodeSparClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private Function<String, String> environment = System::getenv;
         private Timing timing = Timing.system();
+        private CallObserver callObserver;
 
         private Builder() {}
 
@@ -482,6 +477,18 @@ public final class CodeSparClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sees every API call start and end (method, path template, status, error code, attempts, request id,
+         * duration), for metrics and traces; never the key. Default: none.
+         *
+         * @param observer the observer, or {@code null} for none
+         * @return this builder
+         */
+        public Builder callObserver(CallObserver observer) {
+            this.callObserver = observer;
+            return this;
+        }
+
         /** Where environment fallbacks are read from; tests replace it. */
         Builder environment(Function<String, String> env) {
             this.environment = env;
@@ -501,108 +508,27 @@ public final class CodeSparClient implements AutoCloseable {
          * @throws ConfigError naming the wrong setting and how to fix it; the message never contains the key
          */
         public CodeSparClient build() {
-            String key = checkedKey();
-            HttpUrl url = checkedBaseUrl();
-            if (projectId != null && !SessionConfig.PROJECT_ID.matcher(projectId).matches()) {
-                throw new ConfigError("projectId must look like prj_ followed by 16 letters or digits"
-                        + " (e.g. prj_0123456789abcdef), got \"" + projectId + "\"");
-            }
-            requirePositive("timeout", timeout, MAX_TIMEOUT);
+            String key = ClientSettings.checkedKey(apiKey != null ? apiKey : environment.apply("CODESPAR_API_KEY"));
+            HttpUrl url = ClientSettings.checkedBaseUrl(baseUrl != null ? baseUrl
+                    : environment.apply("CODESPAR_BASE_URL"), DEFAULT_BASE_URL);
+            ClientSettings.checkProjectId(projectId);
+            ClientSettings.requirePositive("timeout", timeout, ClientSettings.MAX_TIMEOUT);
             if (callTimeout != null) {
-                requirePositive("callTimeout", callTimeout, MAX_CALL_TIMEOUT);
+                ClientSettings.requirePositive("callTimeout", callTimeout, ClientSettings.MAX_CALL_TIMEOUT);
             }
-            requirePositive("sendStreamIdleTimeout", sendStreamIdleTimeout, MAX_CALL_TIMEOUT);
-            requirePositive("statusStreamIdleTimeout", statusStreamIdleTimeout, MAX_CALL_TIMEOUT);
-            if (maxPostConnectionIdle == null || maxPostConnectionIdle.isNegative()
-                    || maxPostConnectionIdle.compareTo(MAX_TIMEOUT) > 0) {
-                throw new ConfigError("maxPostConnectionIdle must be zero or positive and at most 1 hour, got "
-                        + maxPostConnectionIdle);
-            }
+            ClientSettings.requirePositive("sendStreamIdleTimeout", sendStreamIdleTimeout,
+                    ClientSettings.MAX_CALL_TIMEOUT);
+            ClientSettings.requirePositive("statusStreamIdleTimeout", statusStreamIdleTimeout,
+                    ClientSettings.MAX_CALL_TIMEOUT);
+            ClientSettings.requireZeroOrPositive("maxPostConnectionIdle", maxPostConnectionIdle,
+                    ClientSettings.MAX_TIMEOUT);
             RetryPolicy policy = retry.build();
             RetryRules rules = new RetryRules(policy.maxRetries(), policy.maxRetryWait(), policy.baseDelay(),
                     policy.maxBackoff(), policy.retryOnInternalError(), policy.retryPostOnGatewayTimeout());
-            HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key, userAgent(), projectId,
-                    rules, timeout, callTimeout, maxPostConnectionIdle, httpClient, timing));
+            HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key,
+                    ClientSettings.userAgent(VERSION), projectId, rules, timeout, callTimeout, maxPostConnectionIdle,
+                    httpClient, timing, callObserver));
             return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
-        }
-
-        private String checkedKey() {
-            String key = apiKey != null ? apiKey : environment.apply("CODESPAR_API_KEY");
-            if (key == null || key.isBlank()) {
-                throw new ConfigError("API key is missing: pass .apiKey(\"csk_...\") to CodeSparClient.builder()"
-                        + " or set the CODESPAR_API_KEY environment variable");
-            }
-            key = key.strip();
-            if (!KEY_CHARS.matcher(key).matches()) {
-                throw new ConfigError("API key contains spaces or characters that cannot travel in an HTTP header;"
-                        + " copy it again from the dashboard (Settings > API Keys)");
-            }
-            if (!key.startsWith("csk_")) {
-                throw new ConfigError("API key does not look like a CodeSpar key: it must start with csk_"
-                        + " (csk_live_ for production, csk_test_ for test projects)");
-            }
-            if (!key.startsWith("csk_live_") && !key.startsWith("csk_test_")) {
-                LOG.warn("The CodeSpar API key starts with neither csk_live_ nor csk_test_; using it anyway");
-            }
-            return key;
-        }
-
-        private HttpUrl checkedBaseUrl() {
-            String raw = baseUrl;
-            if (raw == null) {
-                String env = environment.apply("CODESPAR_BASE_URL");
-                raw = env == null || env.isBlank() ? DEFAULT_BASE_URL : env.strip();
-            }
-            HttpUrl url = HttpUrl.parse(raw.strip());
-            if (url == null) {
-                throw new ConfigError("baseUrl is not an http(s) URL: \"" + raw
-                        + "\"; use e.g. https://api.codespar.dev");
-            }
-            if (url.query() != null || url.fragment() != null) {
-                throw new ConfigError("baseUrl must not have a query or fragment: \"" + redact(url) + "\"");
-            }
-            if (!url.isHttps() && !isLoopback(url.host())) {
-                throw new ConfigError("baseUrl " + redact(url) + " uses plain http:// to a host that is not loopback;"
-                        + " the API key would travel in clear text. Use https://, or http:// only for localhost,"
-                        + " 127.0.0.0/8 or ::1");
-            }
-            String text = url.toString();
-            while (text.endsWith("/")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            return HttpUrl.get(text);
-        }
-
-        private static String redact(HttpUrl url) {
-            return url.newBuilder().username("").password("").build().toString();
-        }
-
-        static boolean isLoopback(String host) {
-            if (host.equalsIgnoreCase("localhost") || host.equals("::1")) {
-                return true;
-            }
-            String[] parts = host.split("\\.", -1);
-            if (parts.length != 4 || !parts[0].equals("127")) {
-                return false;
-            }
-            for (String part : parts) {
-                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                        || Integer.parseInt(part) > 255) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static void requirePositive(String name, Duration value, Duration max) {
-            if (value == null || value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
-                throw new ConfigError(name + " must be positive and at most " + max + ", got " + value);
-            }
-        }
-
-        private static String userAgent() {
-            return "codespar-java/" + VERSION + " (Java " + System.getProperty("java.version") + "; "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
         }
 
         @Override

@@ -217,7 +217,7 @@ class SecurityTest {
             printed.add(CodeSparClient.builder().apiKey(TestSupport.KEY));
             printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null,
                     dev.codespar.internal.http.RetryPolicyTest.rules(RetryPolicy.defaults()),
-                    Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null));
+                    Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null, null));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)
                     .baseUrl("http://user:" + SECRET_PART + "@example.com").build()));
@@ -379,7 +379,7 @@ class SecurityTest {
         if (t == null) {
             // a URL OkHttp canonicalises to a loopback address is the only acceptable plain-http target
             try (CodeSparClient c = CodeSparClient.builder().apiKey(TestSupport.KEY).baseUrl(url).build()) {
-                assertThat(CodeSparClient.Builder.isLoopback(c.transport().baseUrl().host())).isTrue();
+                assertThat(dev.codespar.internal.http.Hosts.isLoopback(c.transport().baseUrl().host())).isTrue();
             }
             return;
         }

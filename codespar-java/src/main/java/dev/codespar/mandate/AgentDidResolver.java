@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import dev.codespar.internal.http.Hosts;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -63,7 +64,7 @@ public final class AgentDidResolver {
         if (base.query() != null || base.fragment() != null) {
             throw new IllegalArgumentException("apiBaseUrl must not have a query or fragment: " + base.redact());
         }
-        if (!base.isHttps() && !isLoopback(base.host())) {
+        if (!base.isHttps() && !Hosts.isLoopback(base.host())) {
             throw new IllegalArgumentException("apiBaseUrl must be https (plain http only to localhost/127.0.0.1/::1),"
                     + " since a key fetched in clear text can be replaced on the way: " + base.redact());
         }
@@ -281,7 +282,4 @@ public final class AgentDidResolver {
         return requestId == null ? "" : " [request_id=" + requestId + "]";
     }
 
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("::1") || host.matches("127(\\.\\d{1,3}){3}");
-    }
 }

@@ -187,6 +187,28 @@ public final class ApiRequest {
         return String.join("/", parts);
     }
 
+    /** The fixed words of the API's paths; any other segment is an id. */
+    private static final java.util.Set<String> PATH_WORDS = java.util.Set.of("sessions", "execute", "proxy_execute",
+            "send", "connections", "connect", "start", "tool-calls", "payment-status", "verification-status", "stream",
+            "projects", "triggers", "rotate-secret", "api-keys", "servers", "tools", "logs", "revoke", "mcp", "close",
+            "consents", "init", "submit", "consumers", "mandates", "spend", "wallet", "transfer", "funding-sources",
+            "whoami", "agents", "did.json");
+
+    /**
+     * The path with every id replaced by {@code {id}}, e.g. {@code /v1/sessions/{id}/execute}: a value of low
+     * cardinality, fit for metric tags. A segment the API does not use as a fixed word counts as an id, so that an id
+     * never ends up in a tag.
+     *
+     * @return the template
+     */
+    public String pathTemplate() {
+        StringBuilder out = new StringBuilder("/v1");
+        for (String segment : segments) {
+            out.append('/').append(PATH_WORDS.contains(segment) ? segment : "{id}");
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return method + " " + path();

@@ -3,6 +3,10 @@ package dev.codespar.internal.http;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
 import dev.codespar.errors.NetworkError;
+import dev.codespar.telemetry.CallObservation;
+import dev.codespar.telemetry.CallObserver;
+import dev.codespar.telemetry.CallOutcome;
+import dev.codespar.telemetry.CallStart;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +19,8 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every CodeSpar call takes: request build, attempt, retry decision, then the value or a typed error.
@@ -25,6 +31,8 @@ import okhttp3.Response;
  * caller. Nothing here logs a header.
  */
 public final class HttpTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
     /**
      * Everything the transport needs; built by the client builder after it has validated each value.
@@ -40,10 +48,11 @@ public final class HttpTransport implements AutoCloseable {
      *     to be sent on it
      * @param httpClient the caller's client to copy, or {@code null} for a new one owned by the transport
      * @param timing clock, sleeps and jitter
+     * @param observer sees every call start and end
      */
     public record Settings(HttpUrl baseUrl, String apiKey, String userAgent, String projectId,
             RetryRules retryRules, Duration timeout, Duration callTimeout, Duration maxPostConnectionIdle,
-            OkHttpClient httpClient, Timing timing) {
+            OkHttpClient httpClient, Timing timing, CallObserver observer) {
 
         @Override
         public String toString() {
@@ -94,6 +103,7 @@ public final class HttpTransport implements AutoCloseable {
     private final StaleConnections staleConnections;
     private final InFlightCalls inFlight;
     private final AttemptLog log;
+    private final CallObserver observer;
     private final Map<Duration, OkHttpClient> streamClients = new ConcurrentHashMap<>();
 
     /**
@@ -116,6 +126,7 @@ public final class HttpTransport implements AutoCloseable {
         this.retries = new RetryDecision(settings.retryRules(), timing);
         this.inFlight = new InFlightCalls(timing);
         this.log = new AttemptLog(timing);
+        this.observer = settings.observer() == null ? CallObserver.none() : settings.observer();
     }
 
     /**
@@ -249,8 +260,13 @@ public final class HttpTransport implements AutoCloseable {
 
     // ---------------------------------------------------------------- one attempt
 
-    /** What one attempt produced: the value, or the failure the retry decision looks at. */
-    private record Step<T>(T value, AttemptFailure failure) {}
+    /** What one attempt produced: the value (with its answer's status and request id), or the failure. */
+    private record Step<T>(T value, AttemptFailure failure, int status, String requestId) {
+
+        static <T> Step<T> failed(AttemptFailure failure) {
+            return new Step<>(null, failure, failure.details().status(), failure.details().requestId());
+        }
+    }
 
     /** A new call for the next attempt; a non-idempotent one first closes connections idle past the bound. */
     private Call newCall(ApiRequest request, OkHttpClient via, boolean stream, long deadline, RequestSent tracker) {
@@ -278,7 +294,7 @@ public final class HttpTransport implements AutoCloseable {
             if (!response.isSuccessful()) {
                 ErrorDetails details = ErrorEnvelope.read(response, timing.nowMillis());
                 log.answered(request, response.code(), details.requestId(), attempt, start);
-                return new Step<>(null, AttemptFailure.http(details));
+                return Step.failed(AttemptFailure.http(details));
             }
             log.answered(request, response.code(), response.header("X-Request-Id"), attempt, start);
             if (stream) {
@@ -287,11 +303,11 @@ public final class HttpTransport implements AutoCloseable {
             }
             T value = reader.read(readable, call);
             handedOver = stream;
-            return new Step<>(value, null);
+            return new Step<>(value, null, response.code(), response.header("X-Request-Id"));
         } catch (IOException e) {
             AttemptFailure failure = failed(request, e, true, response.header("X-Request-Id"), callerThread);
             log.failed(request, failure, attempt, start);
-            return new Step<>(null, failure);
+            return Step.failed(failure);
         } catch (InvalidResponseException e) {
             throw ApiError.from(e.details().withAttempts(attempt));
         } finally {
@@ -342,6 +358,17 @@ public final class HttpTransport implements AutoCloseable {
     // ---------------------------------------------------------------- blocking calls
 
     private <T> T run(ApiRequest request, ResponseReader<T> reader, boolean stream, OkHttpClient via) {
+        Observed observed = new Observed(request, stream);
+        try {
+            return loop(request, reader, stream, via, observed);
+        } catch (RuntimeException e) {
+            observed.failed(e);
+            throw e;
+        }
+    }
+
+    private <T> T loop(ApiRequest request, ResponseReader<T> reader, boolean stream, OkHttpClient via,
+            Observed observed) {
         long start = timing.nowMillis();
         long deadline = deadlineFrom(start);
         for (int attempt = 1; ; attempt++) {
@@ -358,7 +385,7 @@ public final class HttpTransport implements AutoCloseable {
             } catch (IOException e) {
                 AttemptFailure failure = failed(request, e, tracker.isSent(), null, true);
                 log.failed(request, failure, attempt, start);
-                step = new Step<>(null, failure);
+                step = Step.failed(failure);
             } finally {
                 InterruptWatch.unwatch(call);
                 if (!handedOver) {
@@ -366,6 +393,7 @@ public final class HttpTransport implements AutoCloseable {
                 }
             }
             if (step.failure() == null) {
+                observed.succeeded(step.status(), attempt, step.requestId());
                 return step.value();
             }
             Duration wait = retries.next(request, step.failure(), attempt, deadline);
@@ -406,6 +434,8 @@ public final class HttpTransport implements AutoCloseable {
         private int attempt;
         private RequestSent tracker;
         private AttemptFailure lastFailure;
+        private volatile int lastStatus;
+        private volatile String lastRequestId;
 
         AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean stream) {
             this.request = request;
@@ -415,6 +445,14 @@ public final class HttpTransport implements AutoCloseable {
         }
 
         CompletableFuture<T> start() {
+            Observed observed = new Observed(request, stream);
+            future.whenComplete((value, error) -> {
+                if (error == null) {
+                    observed.succeeded(lastStatus, attempt, lastRequestId);
+                } else {
+                    observed.failed(error);
+                }
+            });
             resume();
             return future;
         }
@@ -474,7 +512,11 @@ public final class HttpTransport implements AutoCloseable {
             // the answer is closed (and its connection released) before anyone waiting on the future runs
             if (step.failure() != null) {
                 retryOrFail(step.failure());
-            } else if (!future.complete(step.value()) && stream && step.value() instanceof AutoCloseable) {
+                return;
+            }
+            lastStatus = step.status();
+            lastRequestId = step.requestId();
+            if (!future.complete(step.value()) && stream && step.value() instanceof AutoCloseable) {
                 closeQuietly((AutoCloseable) step.value()); // cancelled meanwhile: the stream has no owner
             }
         }
@@ -488,6 +530,49 @@ public final class HttpTransport implements AutoCloseable {
             log.retrying(request, wait.toMillis());
             lastFailure = failure;
             inFlight.scheduleRetry(wait, this);
+        }
+    }
+
+    /** One call as its observer sees it: started when made, ended once with its outcome. */
+    private final class Observed {
+        private final CallObservation observation;
+        private final long startNanos = System.nanoTime();
+
+        Observed(ApiRequest request, boolean stream) {
+            CallObservation o;
+            try {
+                o = observer.callStarted(new CallStart(request.method(), request.pathTemplate(), stream));
+            } catch (RuntimeException e) {
+                LOG.warn("the call observer failed at the start of a call; it is ignored: {}", e.toString());
+                o = null;
+            }
+            this.observation = o;
+        }
+
+        void succeeded(int status, int attempts, String requestId) {
+            end(new CallOutcome(status, null, attempts, requestId, Duration.ofNanos(System.nanoTime() - startNanos)));
+        }
+
+        void failed(Throwable error) {
+            Throwable e = ChainedFuture.unwrap(error);
+            if (e instanceof ApiError api) {
+                end(new CallOutcome(api.getStatus(), api.getCode() != null ? api.getCode() : "http_" + api.getStatus(),
+                        api.getAttempts(), api.getRequestId(), Duration.ofNanos(System.nanoTime() - startNanos)));
+            } else {
+                end(new CallOutcome(0, e instanceof java.util.concurrent.CancellationException ? "cancelled"
+                        : "client_error", 0, null, Duration.ofNanos(System.nanoTime() - startNanos)));
+            }
+        }
+
+        private void end(CallOutcome outcome) {
+            if (observation == null) {
+                return;
+            }
+            try {
+                observation.callEnded(outcome);
+            } catch (RuntimeException e) {
+                LOG.warn("the call observer failed at the end of a call; it is ignored: {}", e.toString());
+            }
         }
     }
 
