@@ -249,7 +249,7 @@ public final class SessionConfig {
          * Test-mode mocks ({@code csk_test_} keys only), keyed by {@code server/tool}: an object answers every call,
          * an array of objects answers call <i>n</i> with entry <i>n</i>. Forwarded verbatim, in insertion order.
          *
-         * <p>Checked before the network, as the server would (contract §9): each key is a canonical
+         * <p>Checked before the network, as the server would: each key is a canonical
          * {@code server/tool} name ({@code ^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9_-]*$}, e.g.
          * {@code asaas/create_payment}) or a bare meta-tool name ({@code ^[a-z][a-z0-9_]*$} without {@code __});
          * each value is a non-null object (a {@code Map}, a record, a {@code JsonNode} object) or a list of them; the

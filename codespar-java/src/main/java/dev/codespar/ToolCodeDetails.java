@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A tool-result code with the fields that come with it (wire contract §4.4).
+ * A tool-result code with the fields that come with it.
  *
  * <p>The code can arrive in four places, and the SDK looks in all of them: the {@code data} of a {@link ToolResult}
  * (hosted API); the {@code output} or {@code error_code} of a {@link ToolCallRecord} from {@code send} or

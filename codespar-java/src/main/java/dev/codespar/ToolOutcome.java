@@ -3,7 +3,7 @@ package dev.codespar;
 import java.util.Optional;
 
 /**
- * The outcome of one tool call that may carry a tool-result code (contract §4.4): a {@link ToolResult} from
+ * The outcome of one tool call that may carry a tool-result code: a {@link ToolResult} from
  * {@code execute}, or a {@link ToolCallRecord} from {@code send} / {@code sendStream}. The shortcuts read the code
  * wherever that outcome keeps it.
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>A tool-level failure is a result with {@code success == false} and an {@link #error()} string (e.g.
  * {@code no_eligible_providers}); an HTTP failure is never a result: it is thrown as an
  * {@link dev.codespar.errors.ApiError} subclass. A governance or test-mode outcome carried in {@link #data()}
- * (contract §4.4) is read by {@link #code()} and {@link #codeDetails()}, with shortcuts such as
+ * is read by {@link #code()} and {@link #codeDetails()}, with shortcuts such as
  * {@link #isApprovalRequired()}.
  *
  * <pre>{@code

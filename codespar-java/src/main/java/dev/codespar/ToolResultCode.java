@@ -1,9 +1,8 @@
 package dev.codespar;
 
 /**
- * The closed set of codes a tool call can report inside its result rather than as an HTTP error (wire contract
- * §4.4): a governance rule blocked it, it waits for a human approval, or (test mode) its mocks ran out, failed or
- * are missing.
+ * The closed set of codes a tool call can report inside its result rather than as an HTTP error: a governance rule
+ * blocked it, it waits for a human approval, or (test mode) its mocks ran out, failed or are missing.
  *
  * <pre>{@code
  * ToolResult r = session.execute("codespar_pay", input);

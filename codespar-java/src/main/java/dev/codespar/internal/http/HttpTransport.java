@@ -2,11 +2,7 @@ package dev.codespar.internal.http;
 
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ErrorDetails;
-import dev.codespar.errors.NetworkError;
-import dev.codespar.telemetry.CallObservation;
 import dev.codespar.telemetry.CallObserver;
-import dev.codespar.telemetry.CallOutcome;
-import dev.codespar.telemetry.CallStart;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,13 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one path every CodeSpar call takes: request build, attempt, retry decision, then the value or a typed error.
@@ -32,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpTransport implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
     /**
      * Everything the transport needs; built by the client builder after it has validated each value.
@@ -222,7 +214,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return a future completed with the value or with the typed error
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-        return new AsyncExchange<>(request, reader, client, false).start();
+        return new AsyncCall<>(this, request, reader, client, false).start();
     }
 
     /**
@@ -237,7 +229,7 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> CompletableFuture<T> openStreamAsync(ApiRequest request, Duration idleTimeout,
             ResponseReader<T> reader) {
-        return new AsyncExchange<>(request, reader, streamClient(idleTimeout), true).start();
+        return new AsyncCall<>(this, request, reader, streamClient(idleTimeout), true).start();
     }
 
     /**
@@ -254,6 +246,26 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    Timing clock() {
+        return timing;
+    }
+
+    InFlightCalls inFlight() {
+        return inFlight;
+    }
+
+    RetryDecision retries() {
+        return retries;
+    }
+
+    AttemptLog log() {
+        return log;
+    }
+
+    CallObserver observer() {
+        return observer;
+    }
+
     private OkHttpClient streamClient(Duration idleTimeout) {
         return streamClients.computeIfAbsent(idleTimeout, idle -> OkHttpClients.forStream(client, idle));
     }
@@ -261,7 +273,7 @@ public final class HttpTransport implements AutoCloseable {
     // ---------------------------------------------------------------- one attempt
 
     /** What one attempt produced: the value (with its answer's status and request id), or the failure. */
-    private record Step<T>(T value, AttemptFailure failure, int status, String requestId) {
+    record Step<T>(T value, AttemptFailure failure, int status, String requestId) {
 
         static <T> Step<T> failed(AttemptFailure failure) {
             return new Step<>(null, failure, failure.details().status(), failure.details().requestId());
@@ -269,7 +281,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** A new call for the next attempt; a non-idempotent one first closes connections idle past the bound. */
-    private Call newCall(ApiRequest request, OkHttpClient via, boolean stream, long deadline, RequestSent tracker) {
+    Call newCall(ApiRequest request, OkHttpClient via, boolean stream, long deadline, RequestSent tracker) {
         if (!request.isIdempotent()) {
             staleConnections.sweep();
         }
@@ -286,7 +298,7 @@ public final class HttpTransport implements AutoCloseable {
      *
      * @throws ApiError {@code invalid_response} for a 2xx answer the reader cannot use (never retried)
      */
-    private <T> Step<T> answered(ApiRequest request, Call call, Response response, ResponseReader<T> reader,
+    <T> Step<T> answered(ApiRequest request, Call call, Response response, ResponseReader<T> reader,
             boolean stream, int attempt, long start, boolean callerThread) {
         boolean handedOver = false;
         Response readable = response;
@@ -318,7 +330,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** The failure of an attempt that got no complete answer. */
-    private AttemptFailure failed(ApiRequest request, IOException e, boolean sent, String requestId,
+    AttemptFailure failed(ApiRequest request, IOException e, boolean sent, String requestId,
             boolean callerThread) {
         boolean interrupted = !inFlight.isClosed() && callerThread && NetworkFailures.isInterruption(e);
         if (interrupted) {
@@ -345,7 +357,7 @@ public final class HttpTransport implements AutoCloseable {
                 .withRequestId(response.header("X-Request-Id")));
     }
 
-    private long deadlineFrom(long start) {
+    long deadlineFrom(long start) {
         return callTimeout == null ? Long.MAX_VALUE : start + callTimeout.toMillis();
     }
 
@@ -358,7 +370,7 @@ public final class HttpTransport implements AutoCloseable {
     // ---------------------------------------------------------------- blocking calls
 
     private <T> T run(ApiRequest request, ResponseReader<T> reader, boolean stream, OkHttpClient via) {
-        Observed observed = new Observed(request, stream);
+        CallTelemetry observed = new CallTelemetry(observer, request, stream);
         try {
             return loop(request, reader, stream, via, observed);
         } catch (RuntimeException e) {
@@ -368,7 +380,7 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private <T> T loop(ApiRequest request, ResponseReader<T> reader, boolean stream, OkHttpClient via,
-            Observed observed) {
+            CallTelemetry observed) {
         long start = timing.nowMillis();
         long deadline = deadlineFrom(start);
         for (int attempt = 1; ; attempt++) {
@@ -405,178 +417,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- asynchronous calls
-
-    /** A future whose cancellation cancels the HTTP call in flight. */
-    private static final class CallFuture<T> extends CompletableFuture<T> {
-        private volatile Call current;
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            Call call = current;
-            // a future already completed keeps its call: a stream handed over reads from it
-            if (cancelled && call != null) {
-                call.cancel();
-            }
-            return cancelled;
-        }
-    }
-
-    private final class AsyncExchange<T> implements Callback, InFlightCalls.RetryWaiter {
-        private final ApiRequest request;
-        private final ResponseReader<T> reader;
-        private final OkHttpClient via;
-        private final boolean stream;
-        private final CallFuture<T> future = new CallFuture<>();
-        private final long start = timing.nowMillis();
-        private final long deadline = deadlineFrom(start);
-        private int attempt;
-        private RequestSent tracker;
-        private AttemptFailure lastFailure;
-        private volatile int lastStatus;
-        private volatile String lastRequestId;
-
-        AsyncExchange(ApiRequest request, ResponseReader<T> reader, OkHttpClient via, boolean stream) {
-            this.request = request;
-            this.reader = reader;
-            this.via = via;
-            this.stream = stream;
-        }
-
-        CompletableFuture<T> start() {
-            Observed observed = new Observed(request, stream);
-            future.whenComplete((value, error) -> {
-                if (error == null) {
-                    observed.succeeded(lastStatus, attempt, lastRequestId);
-                } else {
-                    observed.failed(error);
-                }
-            });
-            resume();
-            return future;
-        }
-
-        @Override
-        public void resume() {
-            if (future.isDone()) {
-                return;
-            }
-            try {
-                inFlight.ensureOpen(request, attempt);
-            } catch (NetworkError e) {
-                future.completeExceptionally(e);
-                return;
-            }
-            attempt++;
-            tracker = new RequestSent();
-            Call call = newCall(request, via, stream, deadline, tracker);
-            future.current = call;
-            inFlight.add(call);
-            if (future.isCancelled()) {
-                call.cancel();
-            }
-            call.enqueue(this);
-        }
-
-        @Override
-        public void closed() {
-            future.completeExceptionally(InFlightCalls.closedWhileWaiting(request, lastFailure, attempt));
-        }
-
-        @Override
-        public void onFailure(Call call, IOException e) {
-            inFlight.remove(call);
-            if (future.isDone()) {
-                return;
-            }
-            AttemptFailure failure = failed(request, e, tracker.isSent(), null, false);
-            log.failed(request, failure, attempt, start);
-            retryOrFail(failure);
-        }
-
-        @Override
-        public void onResponse(Call call, Response response) {
-            inFlight.remove(call);
-            if (future.isDone()) {
-                response.close();
-                return;
-            }
-            Step<T> step;
-            try {
-                step = answered(request, call, response, reader, stream, attempt, start, false);
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-                return;
-            }
-            // the answer is closed (and its connection released) before anyone waiting on the future runs
-            if (step.failure() != null) {
-                retryOrFail(step.failure());
-                return;
-            }
-            lastStatus = step.status();
-            lastRequestId = step.requestId();
-            if (!future.complete(step.value()) && stream && step.value() instanceof AutoCloseable) {
-                closeQuietly((AutoCloseable) step.value()); // cancelled meanwhile: the stream has no owner
-            }
-        }
-
-        private void retryOrFail(AttemptFailure failure) {
-            Duration wait = retries.next(request, failure, attempt, deadline);
-            if (wait == null) {
-                future.completeExceptionally(failure.toError(attempt));
-                return;
-            }
-            log.retrying(request, wait.toMillis());
-            lastFailure = failure;
-            inFlight.scheduleRetry(wait, this);
-        }
-    }
-
-    /** One call as its observer sees it: started when made, ended once with its outcome. */
-    private final class Observed {
-        private final CallObservation observation;
-        private final long startNanos = System.nanoTime();
-
-        Observed(ApiRequest request, boolean stream) {
-            CallObservation o;
-            try {
-                o = observer.callStarted(new CallStart(request.method(), request.pathTemplate(), stream));
-            } catch (RuntimeException e) {
-                LOG.warn("the call observer failed at the start of a call; it is ignored: {}", e.toString());
-                o = null;
-            }
-            this.observation = o;
-        }
-
-        void succeeded(int status, int attempts, String requestId) {
-            end(new CallOutcome(status, null, attempts, requestId, Duration.ofNanos(System.nanoTime() - startNanos)));
-        }
-
-        void failed(Throwable error) {
-            Throwable e = ChainedFuture.unwrap(error);
-            if (e instanceof ApiError api) {
-                end(new CallOutcome(api.getStatus(), api.getCode() != null ? api.getCode() : "http_" + api.getStatus(),
-                        api.getAttempts(), api.getRequestId(), Duration.ofNanos(System.nanoTime() - startNanos)));
-            } else {
-                end(new CallOutcome(0, e instanceof java.util.concurrent.CancellationException ? "cancelled"
-                        : "client_error", 0, null, Duration.ofNanos(System.nanoTime() - startNanos)));
-            }
-        }
-
-        private void end(CallOutcome outcome) {
-            if (observation == null) {
-                return;
-            }
-            try {
-                observation.callEnded(outcome);
-            } catch (RuntimeException e) {
-                LOG.warn("the call observer failed at the end of a call; it is ignored: {}", e.toString());
-            }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable stream) {
+    static void closeQuietly(AutoCloseable stream) {
         try {
             stream.close();
         } catch (Exception e) {
