@@ -217,6 +217,27 @@ public final class CodeSparClient implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * This client with other settings for the calls made through the view (a timeout, retries, a stream's idle
+     * timeout, extra headers): it shares the connections, the key and the close of this client; closing the view
+     * closes nothing.
+     *
+     * <pre>{@code
+     * Project p = client.withOptions(RequestOptions.builder().maxRetries(5).build()).projects().get(id);
+     * }</pre>
+     *
+     * @param options the settings that differ
+     * @return the client view
+     */
+    public CodeSparClient withOptions(RequestOptions options) {
+        if (options == null) {
+            throw new ConfigError("options: must not be null");
+        }
+        Duration idle = options.streamIdleTimeout();
+        return new CodeSparClient(transport.withOptions(options.toCallOptions()), apiKey,
+                idle != null ? idle : sendStreamIdleTimeout, idle != null ? idle : statusStreamIdleTimeout);
+    }
+
     HttpTransport transport() {
         return transport;
     }
@@ -256,7 +277,8 @@ public final class CodeSparClient implements AutoCloseable {
     /**
      * Releases the connections and threads this client created. Calls in flight fail with a
      * {@link dev.codespar.errors.NetworkError}; later calls are refused. An {@link OkHttpClient} passed to the builder
-     * is not shut down. Idempotent.
+     * is not shut down. Idempotent. Closing a view made with {@link #withOptions} closes nothing: the client it was
+     * made from owns the resources.
      */
     @Override
     public void close() {

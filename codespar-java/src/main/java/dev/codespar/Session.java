@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * completes on OkHttp's dispatcher thread and cancels its HTTP call when cancelled. Every request of a session
  * carries the session's project ({@code x-codespar-project}) when one was resolved (the session's own, else the
  * client's). Failed calls throw the {@link ApiError} subclass of the answer; streams throw
- * {@link dev.codespar.errors.StreamError} once started. The typed meta-tools ({@code codespar_charge},
+ * {@link dev.codespar.errors.StreamError} once started. Settlement status: {@link #toolCalls()}. The typed meta-tools ({@code codespar_charge},
  * {@code codespar_ship}, ...) are in {@code dev.codespar.metatools.MetaTools}.
  */
 public final class Session implements AutoCloseable {
@@ -51,35 +52,35 @@ public final class Session implements AutoCloseable {
     private final ConnectionWait wait;
     private final PolicyGate gate;
     private final AtomicBoolean closed;
+    private final AtomicReference<SessionConnections> lastConnections;
 
     Session(CodeSparClient client, String id, String userId, List<String> servers, SessionStatus status,
             Instant createdAt, String projectId, ToolPolicy policy) {
+        this(client, id, userId, List.copyOf(servers), status, createdAt, projectId, policy, new AtomicBoolean(),
+                new AtomicReference<>());
+    }
+
+    private Session(CodeSparClient client, String id, String userId, List<String> servers, SessionStatus status,
+            Instant createdAt, String projectId, ToolPolicy policy, AtomicBoolean closed,
+            AtomicReference<SessionConnections> lastConnections) {
         this.client = client;
         this.id = id;
         this.userId = userId;
-        this.servers = List.copyOf(servers);
+        this.servers = servers;
         this.status = status;
         this.createdAt = createdAt;
         this.projectId = projectId;
-        this.calls = new SessionCalls(client.transport(), id, userId, this.servers, projectId);
-        this.wait = new ConnectionWait(client.transport(), calls, id, this.servers);
+        this.closed = closed;
+        this.lastConnections = lastConnections;
+        this.calls = new SessionCalls(client.transport(), id, userId, servers, projectId, lastConnections);
+        this.wait = new ConnectionWait(client.transport(), calls, id, servers);
         this.gate = new PolicyGate(calls, id, policy);
-        this.closed = new AtomicBoolean();
     }
 
-    /** The same session (its calls, its connection state, whether it is closed) under another policy. */
-    private Session(Session same, ToolPolicy policy) {
-        this.client = same.client;
-        this.id = same.id;
-        this.userId = same.userId;
-        this.servers = same.servers;
-        this.status = same.status;
-        this.createdAt = same.createdAt;
-        this.projectId = same.projectId;
-        this.calls = same.calls;
-        this.wait = same.wait;
-        this.gate = new PolicyGate(calls, id, policy);
-        this.closed = same.closed;
+    /** The same session (on the server, its connection state, whether it is closed) through another client view. */
+    private Session view(CodeSparClient through, ToolPolicy policy) {
+        return new Session(through, id, userId, servers, status, createdAt, projectId, policy, closed,
+                lastConnections);
     }
 
     /**
@@ -159,7 +160,24 @@ public final class Session implements AutoCloseable {
      * @return the session under that policy
      */
     public Session withPolicy(ToolPolicy policy) {
-        return new Session(this, policy);
+        return view(client, policy);
+    }
+
+    /**
+     * This session with other settings for the calls made through the view (a timeout, retries, a stream's idle
+     * timeout, extra headers): the same session on the server, the same connection state and policy, one close for
+     * both.
+     *
+     * <pre>{@code
+     * session.withOptions(RequestOptions.builder().timeout(Duration.ofMinutes(2)).build())
+     *         .execute("codespar_invoice", input);
+     * }</pre>
+     *
+     * @param options the settings that differ
+     * @return the session view
+     */
+    public Session withOptions(RequestOptions options) {
+        return view(client.withOptions(options), gate.policy());
     }
 
     // ---------------------------------------------------------------- tools
@@ -307,7 +325,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * Sends a message and streams the agent's reply as it is produced ({@code POST /v1/sessions/{id}/send},
-     * {@code Accept: text/event-stream}), with the client's send-stream idle timeout (default 5 minutes).
+     * {@code Accept: text/event-stream}), with the client's send-stream idle timeout (default 5 minutes; another one
+     * for some calls with {@link #withOptions}).
      *
      * <pre>{@code
      * try (EventStream<StreamEvent> events = session.sendStream("Charge R$10 via Pix")) {
@@ -324,19 +343,7 @@ public final class Session implements AutoCloseable {
      * @see EventStream for the guarantees while iterating
      */
     public EventStream<StreamEvent> sendStream(String message) {
-        return sendStream(message, client.sendStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #sendStream(String)} with an idle timeout for this call: the stream fails with a
-     * {@link dev.codespar.errors.StreamError} when no byte arrives for that long.
-     *
-     * @param message the message, not blank
-     * @param idleTimeout the longest silence tolerated, positive
-     * @return the open stream
-     */
-    public EventStream<StreamEvent> sendStream(String message, Duration idleTimeout) {
-        return calls.sendStream(message, idleTimeout).execute();
+        return calls.sendStream(message, client.sendStreamIdleTimeout()).execute();
     }
 
     /**
@@ -347,18 +354,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the open stream
      */
     public CompletableFuture<EventStream<StreamEvent>> sendStreamAsync(String message) {
-        return sendStreamAsync(message, client.sendStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #sendStream(String, Duration)} without blocking.
-     *
-     * @param message the message
-     * @param idleTimeout the longest silence tolerated
-     * @return a future of the open stream
-     */
-    public CompletableFuture<EventStream<StreamEvent>> sendStreamAsync(String message, Duration idleTimeout) {
-        return calls.sendStream(message, idleTimeout).executeAsync();
+        return calls.sendStream(message, client.sendStreamIdleTimeout()).executeAsync();
     }
 
     // ---------------------------------------------------------------- connections
@@ -497,154 +493,17 @@ public final class Session implements AutoCloseable {
     // ---------------------------------------------------------------- settlement status
 
     /**
-     * The latest known settlement state of a payment a tool call started
-     * ({@code GET /v1/tool-calls/{toolCallId}/payment-status}).
-     *
-     * @param toolCallId the {@link ToolResult#toolCallId()} of the charge or payment
-     * @return the state
-     * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
-     * @throws ApiError when the call fails (404 for an unknown tool call)
-     */
-    public PaymentStatusResult paymentStatus(String toolCallId) {
-        return calls.paymentStatus(toolCallId).execute();
-    }
-
-    /**
-     * {@link #paymentStatus(String)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @return a future of the state
-     */
-    public CompletableFuture<PaymentStatusResult> paymentStatusAsync(String toolCallId) {
-        return calls.paymentStatus(toolCallId).executeAsync();
-    }
-
-    /**
-     * Follows a payment's settlement as it happens ({@code GET /v1/tool-calls/{toolCallId}/payment-status/stream}):
-     * a snapshot first, an update on each change, then {@code done} (about 5 s after a terminal state), with the
-     * client's status-stream idle timeout (default 45 s; the server sends a heartbeat every 15 s).
+     * What became of this session's tool calls that settle later: payment and verification status, once or as a
+     * stream ({@code /v1/tool-calls/{id}/...}).
      *
      * <pre>{@code
-     * try (EventStream<StatusEvent<PaymentStatusResult>> events = session.paymentStatusStream(toolCallId)) {
-     *     for (StatusEvent<PaymentStatusResult> e : events) {
-     *         e.status().filter(PaymentStatusResult::isTerminal)
-     *                 .ifPresent(s -> System.out.println("settled: " + s.paymentStatus()));
-     *     }
-     * }
+     * PaymentStatusResult s = session.toolCalls().paymentStatus(result.toolCallId());
      * }</pre>
      *
-     * @param toolCallId the tool call id
-     * @return the open stream; close it
-     * @throws ApiError when the stream cannot be opened
+     * @return the tool calls view
      */
-    public EventStream<StatusEvent<PaymentStatusResult>> paymentStatusStream(String toolCallId) {
-        return paymentStatusStream(toolCallId, client.statusStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #paymentStatusStream(String)} with an idle timeout for this call.
-     *
-     * @param toolCallId the tool call id
-     * @param idleTimeout the longest silence tolerated, positive
-     * @return the open stream
-     */
-    public EventStream<StatusEvent<PaymentStatusResult>> paymentStatusStream(String toolCallId,
-            Duration idleTimeout) {
-        return calls.paymentStatusStream(toolCallId, idleTimeout).execute();
-    }
-
-    /**
-     * {@link #paymentStatusStream(String)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @return a future of the open stream
-     */
-    public CompletableFuture<EventStream<StatusEvent<PaymentStatusResult>>> paymentStatusStreamAsync(
-            String toolCallId) {
-        return paymentStatusStreamAsync(toolCallId, client.statusStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #paymentStatusStream(String, Duration)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @param idleTimeout the longest silence tolerated
-     * @return a future of the open stream
-     */
-    public CompletableFuture<EventStream<StatusEvent<PaymentStatusResult>>> paymentStatusStreamAsync(
-            String toolCallId, Duration idleTimeout) {
-        return calls.paymentStatusStream(toolCallId, idleTimeout).executeAsync();
-    }
-
-    /**
-     * The latest known disposition of a KYC verification a {@code codespar_kyc} call started
-     * ({@code GET /v1/tool-calls/{toolCallId}/verification-status}).
-     *
-     * @param toolCallId the {@link ToolResult#toolCallId()} of the KYC call
-     * @return the disposition
-     * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
-     * @throws ApiError when the call fails
-     */
-    public VerificationStatusResult verificationStatus(String toolCallId) {
-        return calls.verificationStatus(toolCallId).execute();
-    }
-
-    /**
-     * {@link #verificationStatus(String)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @return a future of the disposition
-     */
-    public CompletableFuture<VerificationStatusResult> verificationStatusAsync(String toolCallId) {
-        return calls.verificationStatus(toolCallId).executeAsync();
-    }
-
-    /**
-     * Follows a KYC verification as it happens
-     * ({@code GET /v1/tool-calls/{toolCallId}/verification-status/stream}); same lifecycle and idle timeout as
-     * {@link #paymentStatusStream(String)}.
-     *
-     * @param toolCallId the tool call id
-     * @return the open stream; close it
-     * @throws ApiError when the stream cannot be opened
-     */
-    public EventStream<StatusEvent<VerificationStatusResult>> verificationStatusStream(String toolCallId) {
-        return verificationStatusStream(toolCallId, client.statusStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #verificationStatusStream(String)} with an idle timeout for this call.
-     *
-     * @param toolCallId the tool call id
-     * @param idleTimeout the longest silence tolerated, positive
-     * @return the open stream
-     */
-    public EventStream<StatusEvent<VerificationStatusResult>> verificationStatusStream(String toolCallId,
-            Duration idleTimeout) {
-        return calls.verificationStatusStream(toolCallId, idleTimeout).execute();
-    }
-
-    /**
-     * {@link #verificationStatusStream(String)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @return a future of the open stream
-     */
-    public CompletableFuture<EventStream<StatusEvent<VerificationStatusResult>>> verificationStatusStreamAsync(
-            String toolCallId) {
-        return verificationStatusStreamAsync(toolCallId, client.statusStreamIdleTimeout());
-    }
-
-    /**
-     * {@link #verificationStatusStream(String, Duration)} without blocking.
-     *
-     * @param toolCallId the tool call id
-     * @param idleTimeout the longest silence tolerated
-     * @return a future of the open stream
-     */
-    public CompletableFuture<EventStream<StatusEvent<VerificationStatusResult>>> verificationStatusStreamAsync(
-            String toolCallId, Duration idleTimeout) {
-        return calls.verificationStatusStream(toolCallId, idleTimeout).executeAsync();
+    public ToolCalls toolCalls() {
+        return new ToolCalls(calls, client.statusStreamIdleTimeout());
     }
 
     // ---------------------------------------------------------------- close

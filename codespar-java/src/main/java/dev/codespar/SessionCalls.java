@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every endpoint of a session, each defined once: method, path, body, validation and the reader of its answer.
@@ -31,14 +32,16 @@ final class SessionCalls {
     private final List<String> servers;
     private final String projectId;
     /** The latest connections answer this session saw: its own state of which servers are pending. */
-    private volatile SessionConnections lastConnections;
+    private final AtomicReference<SessionConnections> lastConnections;
 
-    SessionCalls(HttpTransport transport, String id, String userId, List<String> servers, String projectId) {
+    SessionCalls(HttpTransport transport, String id, String userId, List<String> servers, String projectId,
+            AtomicReference<SessionConnections> lastConnections) {
         this.transport = transport;
         this.id = id;
         this.userId = userId;
         this.servers = servers;
         this.projectId = projectId;
+        this.lastConnections = lastConnections;
     }
 
     // ---------------------------------------------------------------- tools
@@ -89,7 +92,7 @@ final class SessionCalls {
             why = "server " + server + " is not among this session's servers " + servers
                     + "; create a session that includes it";
         } else {
-            SessionConnections seen = lastConnections;
+            SessionConnections seen = lastConnections.get();
             if (seen == null || !seen.pendingServers().contains(server)) {
                 return result;
             }
@@ -155,7 +158,7 @@ final class SessionCalls {
                     }
                     SessionConnections connections = SessionConnections.fromJson(json, answer.requestId(), id,
                             servers);
-                    lastConnections = connections;
+                    lastConnections.set(connections);
                     return connections;
                 }));
     }

@@ -111,18 +111,18 @@ class AsyncTwinsTest {
                 () -> session.waitForConnectionsAsync(Duration.ofSeconds(5)));
         check("authorizeAsync", "{\"link_token\":\"l\",\"authorize_url\":\"https://a\"}",
                 () -> session.authorizeAsync("asaas", "https://app.example.com/x"));
-        check("paymentStatusAsync", "{}", () -> session.paymentStatusAsync("tc_1"));
-        check("verificationStatusAsync", "{}", () -> session.verificationStatusAsync("tc_1"));
+        check("paymentStatusAsync", "{}", () -> session.toolCalls().paymentStatusAsync("tc_1"));
+        check("verificationStatusAsync", "{}", () -> session.toolCalls().verificationStatusAsync("tc_1"));
         try (EventStream<StreamEvent> s = check("sendStreamAsync", "event: done\ndata: {}\n\n",
                 () -> session.sendStreamAsync("hi"))) {
             assertThat(s.stream().toList()).hasSize(1);
         }
         try (EventStream<StatusEvent<PaymentStatusResult>> s = check("paymentStatusStreamAsync", "event: done\n\n",
-                () -> session.paymentStatusStreamAsync("tc_1"))) {
+                () -> session.toolCalls().paymentStatusStreamAsync("tc_1"))) {
             assertThat(s.stream().toList()).hasSize(1);
         }
         try (EventStream<StatusEvent<VerificationStatusResult>> s = check("verificationStatusStreamAsync",
-                "event: done\n\n", () -> session.verificationStatusStreamAsync("tc_1", Duration.ofSeconds(5)))) {
+                "event: done\n\n", () -> session.withOptions(TestSupport.idle(Duration.ofSeconds(5))).toolCalls().verificationStatusStreamAsync("tc_1"))) {
             assertThat(s.stream().toList()).hasSize(1);
         }
         check("closeAsync", "204", session::closeAsync);
@@ -134,9 +134,8 @@ class AsyncTwinsTest {
         List<CompletableFuture<?>> failed = List.of(
                 session.executeAsync(" ", Map.of()),
                 session.sendAsync(""),
-                session.sendStreamAsync("hi", Duration.ZERO),
                 MetaTools.of(session).shipAsync(ShipParams.track(null)),
-                session.paymentStatusStreamAsync(""),
+                session.toolCalls().paymentStatusStreamAsync(""),
                 session.authorizeAsync("asaas", null),
                 client.createAsync("u", SessionConfig.builder().mocks(Map.of("Bad Key", Map.of())).build()));
         for (CompletableFuture<?> f : failed) {

@@ -134,7 +134,7 @@ class EnvelopeFuzzTest {
                 case 2:
                     return session.connections();
                 case 3:
-                    return session.paymentStatus("tc_1");
+                    return session.toolCalls().paymentStatus("tc_1");
                 case 4:
                     return session.send("hi");
                 case 5:

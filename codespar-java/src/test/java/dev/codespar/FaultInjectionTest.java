@@ -77,7 +77,7 @@ class FaultInjectionTest {
         POST(false, false),
         /** {@code session.sendStream(...)}: a {@code POST} answered with server-sent events. */
         SEND_STREAM(true, false),
-        /** {@code session.paymentStatusStream(...)}: a {@code GET} answered with server-sent events. */
+        /** {@code session.toolCalls().paymentStatusStream(...)}: a {@code GET} answered with server-sent events. */
         STATUS_STREAM(true, true);
 
         final boolean stream;
@@ -444,8 +444,8 @@ class FaultInjectionTest {
                     }
                     return new Outcome(0, null);
                 case SEND_STREAM:
-                    try (EventStream<StreamEvent> stream = mode == Mode.BLOCKING ? session.sendStream("hi", idle)
-                            : session.sendStreamAsync("hi", idle).get(20, TimeUnit.SECONDS)) {
+                    try (EventStream<StreamEvent> stream = mode == Mode.BLOCKING ? session.withOptions(TestSupport.idle(idle)).sendStream("hi")
+                            : session.withOptions(TestSupport.idle(idle)).sendStreamAsync("hi").get(20, TimeUnit.SECONDS)) {
                         for (StreamEvent e : stream) {
                             events++;
                         }
@@ -453,8 +453,8 @@ class FaultInjectionTest {
                     return new Outcome(events, null);
                 default:
                     try (EventStream<StatusEvent<PaymentStatusResult>> stream = mode == Mode.BLOCKING
-                            ? session.paymentStatusStream("tc1", idle)
-                            : session.paymentStatusStreamAsync("tc1", idle).get(20, TimeUnit.SECONDS)) {
+                            ? session.withOptions(TestSupport.idle(idle)).toolCalls().paymentStatusStream("tc1")
+                            : session.withOptions(TestSupport.idle(idle)).toolCalls().paymentStatusStreamAsync("tc1").get(20, TimeUnit.SECONDS)) {
                         for (StatusEvent<PaymentStatusResult> e : stream) {
                             events++;
                         }

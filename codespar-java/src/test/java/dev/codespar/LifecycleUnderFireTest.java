@@ -205,7 +205,7 @@ class LifecycleUnderFireTest {
         CountDownLatch firstEvents = new CountDownLatch(2);
         List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         EventStream<StreamEvent> send = session.sendStream("hi");
-        EventStream<StatusEvent<PaymentStatusResult>> status = session.paymentStatusStream("tc1");
+        EventStream<StatusEvent<PaymentStatusResult>> status = session.toolCalls().paymentStatusStream("tc1");
         Caller sendReader = new Caller("send-stream-reader", iterate(send, firstEvents, seen));
         Caller statusReader = new Caller("status-stream-reader", iterate(status, firstEvents, seen));
         Caller blockingPost = new Caller("blocking-execute", () -> session.execute("codespar_pay", Map.of()));
@@ -254,7 +254,7 @@ class LifecycleUnderFireTest {
             throws Exception {
         CountDownLatch firstEvent = new CountDownLatch(1);
         List<Object> seen = new ArrayList<>();
-        EventStream<?> stream = kind == StreamKind.SEND ? session.sendStream("hi") : session.paymentStatusStream("tc1");
+        EventStream<?> stream = kind == StreamKind.SEND ? session.sendStream("hi") : session.toolCalls().paymentStatusStream("tc1");
         Caller reader = new Caller("reader", iterate(stream, firstEvent, seen));
         assertThat(firstEvent.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -283,7 +283,7 @@ class LifecycleUnderFireTest {
             }
         }),
         STATUS_STREAM_ITERATION((s, started) -> {
-            try (EventStream<StatusEvent<PaymentStatusResult>> events = s.paymentStatusStream("tc1")) {
+            try (EventStream<StatusEvent<PaymentStatusResult>> events = s.toolCalls().paymentStatusStream("tc1")) {
                 events.forEach(e -> started.countDown());
             }
         }),

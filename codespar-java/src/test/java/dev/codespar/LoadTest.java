@@ -219,7 +219,7 @@ class LoadTest {
             case CONNECTIONS:
                 return session.connections();
             case PAYMENT_STATUS:
-                return session.paymentStatus("tc_1");
+                return session.toolCalls().paymentStatus("tc_1");
             case EXECUTE_UNKNOWN_TOOL:
                 return session.execute("codespar_missing", input(run, thread, i, kind));
             default:
@@ -232,7 +232,7 @@ class LoadTest {
             case CONNECTIONS:
                 return session.connectionsAsync();
             case PAYMENT_STATUS:
-                return session.paymentStatusAsync("tc_1");
+                return session.toolCalls().paymentStatusAsync("tc_1");
             case EXECUTE_UNKNOWN_TOOL:
                 return session.executeAsync("codespar_missing", input(run, thread, i, kind));
             default:

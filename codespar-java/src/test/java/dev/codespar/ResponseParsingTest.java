@@ -267,14 +267,14 @@ class ResponseParsingTest {
         server.enqueue(json("{}"));
         server.enqueue(json("{\"verification_status\":\"expired\",\"hosted_url\":null,\"original_status\":\"success\"}")
                 .setHeader("X-Request-Id", "req_v"));
-        PaymentStatusResult open = s.paymentStatus("tc_1");
+        PaymentStatusResult open = s.toolCalls().paymentStatus("tc_1");
         assertThat(open.paymentStatus()).isEqualTo(PaymentStatus.UNKNOWN);
         assertThat(open.events().get(0).receivedAt()).isNull();
-        PaymentStatusResult empty = s.paymentStatus("tc_2");
+        PaymentStatusResult empty = s.toolCalls().paymentStatus("tc_2");
         assertThat(empty.toolCallId()).isEqualTo("tc_2");
         assertThat(empty.paymentStatus()).isEqualTo(PaymentStatus.UNKNOWN);
         assertThat(empty.events()).isEmpty();
-        VerificationStatusResult v = s.verificationStatus("tc_3");
+        VerificationStatusResult v = s.toolCalls().verificationStatus("tc_3");
         assertThat(v.verificationStatus()).isEqualTo(VerificationStatus.EXPIRED);
         assertThat(v.isTerminal()).isTrue();
         assertThat(v.requestId()).isEqualTo("req_v");

@@ -328,7 +328,7 @@ class SendStreamTest {
         // the body announces more bytes than it sends, and the connection stays open: the stream stalls
         server.enqueue(sse("event: assistant_text\ndata: {\"content\":\"a\"}\n\n")
                 .setHeader("Content-Length", "4096"));
-        try (EventStream<StreamEvent> events = session.sendStream("hi", Duration.ofMillis(200))) {
+        try (EventStream<StreamEvent> events = session.withOptions(TestSupport.idle(Duration.ofMillis(200))).sendStream("hi")) {
             Iterator<StreamEvent> it = events.iterator();
             assertThat(it.next()).isInstanceOf(StreamEvent.Text.class);
             long start = System.nanoTime();
@@ -343,7 +343,7 @@ class SendStreamTest {
     @Test
     void noAnswerBeforeTheIdleTimeoutIsATimeoutErrorNotAStreamError() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertThatThrownBy(() -> session.sendStream("hi", Duration.ofMillis(200)))
+        assertThatThrownBy(() -> session.withOptions(TestSupport.idle(Duration.ofMillis(200))).sendStream("hi"))
                 .isInstanceOf(dev.codespar.errors.TimeoutError.class);
     }
 
@@ -396,7 +396,7 @@ class SendStreamTest {
                     + "{\"message\":\"Done.\",\"tool_calls\":[]}");
         });
         server.enqueue(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html>\n<b>login</b></html>"));
-        assertThatThrownBy(() -> session.paymentStatusStreamAsync("tc1").join()).hasCauseInstanceOf(ApiError.class)
+        assertThatThrownBy(() -> session.toolCalls().paymentStatusStreamAsync("tc1").join()).hasCauseInstanceOf(ApiError.class)
                 .hasMessageContaining("text/html instead of text/event-stream: <html> <b>login</b></html>");
         assertThat(server.getRequestCount()).as("not retried: the server did the work").isEqualTo(3);
         Leaks.assertNoConnectionCheckedOut(client);
@@ -434,8 +434,8 @@ class SendStreamTest {
     void blankMessagesAndBadIdleTimeoutsAreRejectedBeforeTheNetwork() {
         assertThatThrownBy(() -> session.sendStream(" ")).isInstanceOf(dev.codespar.errors.InvalidRequestError.class)
                 .hasMessageContaining("message");
-        assertThatThrownBy(() -> session.sendStream("hi", Duration.ZERO))
-                .isInstanceOf(dev.codespar.errors.InvalidRequestError.class).hasMessageContaining("idleTimeout");
+        assertThatThrownBy(() -> TestSupport.idle(Duration.ZERO))
+                .isInstanceOf(dev.codespar.errors.ConfigError.class).hasMessageContaining("streamIdleTimeout");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

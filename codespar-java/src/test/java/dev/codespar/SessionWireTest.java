@@ -125,12 +125,12 @@ class SessionWireTest {
             }
             mine.connections();
             mine.authorize("asaas", "https://app.example.com/connected");
-            mine.paymentStatus("tc_1");
-            mine.verificationStatus("tc_1");
-            try (EventStream<StatusEvent<PaymentStatusResult>> s = mine.paymentStatusStream("tc_1")) {
+            mine.toolCalls().paymentStatus("tc_1");
+            mine.toolCalls().verificationStatus("tc_1");
+            try (EventStream<StatusEvent<PaymentStatusResult>> s = mine.toolCalls().paymentStatusStream("tc_1")) {
                 s.forEach(e -> { });
             }
-            try (EventStream<StatusEvent<VerificationStatusResult>> s = mine.verificationStatusStream("tc_1")) {
+            try (EventStream<StatusEvent<VerificationStatusResult>> s = mine.toolCalls().verificationStatusStream("tc_1")) {
                 s.forEach(e -> { });
             }
             mine.close();
@@ -221,10 +221,10 @@ class SessionWireTest {
         server.enqueue(sse("event: done\n\n"));
         server.enqueue(sse("event: done\n\n"));
         session.connections();
-        session.paymentStatus("tc/1 x");
-        session.verificationStatus("tc_2");
-        session.paymentStatusStream("tc_3").forEach(e -> { });
-        session.verificationStatusStream("tc_4").forEach(e -> { });
+        session.toolCalls().paymentStatus("tc/1 x");
+        session.toolCalls().verificationStatus("tc_2");
+        session.toolCalls().paymentStatusStream("tc_3").forEach(e -> { });
+        session.toolCalls().verificationStatusStream("tc_4").forEach(e -> { });
         String[][] expected = {
             {"/v1/sessions/ses_HZb4d5yxIAxLawb4/connections", "application/json"},
             {"/v1/tool-calls/tc%2F1%20x/payment-status", "application/json"},

@@ -214,7 +214,7 @@ class SseFuzzTest {
                     EventStream<?> stream = null;
                     Iterator<?> events = null;
                     try {
-                        stream = send ? session.sendStream("hi") : session.paymentStatusStream("tc_1");
+                        stream = send ? session.sendStream("hi") : session.toolCalls().paymentStatusStream("tc_1");
                         events = stream.iterator();
                         while (events.hasNext()) {
                             seen++;

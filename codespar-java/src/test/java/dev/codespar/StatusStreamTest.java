@@ -53,7 +53,7 @@ class StatusStreamTest {
     void paymentStreamYieldsSnapshotUpdateAndDone() {
         server.enqueue(sse(G7).setHeader("X-Request-Id", "req_ps"));
         List<StatusEvent<PaymentStatusResult>> events = new ArrayList<>();
-        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.toolCalls().paymentStatusStream("tc1")) {
             stream.forEach(events::add);
             assertThat(stream.getRequestId()).isEqualTo("req_ps");
         }
@@ -79,7 +79,7 @@ class StatusStreamTest {
                 + "\"external_reference\":\"x\",\"observed_at\":\"2026-05-02T10:00:00Z\"}\n\n"
                 + "event: heartbeat\ndata: {}\n\n"
                 + "event: done\ndata: {\"status\":\"refunded\",\"final_amount_minor\":1000}\n\n"));
-        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.toolCalls().paymentStatusStream("tc1")) {
             List<StatusEvent<PaymentStatusResult>> events = stream.stream().toList();
             assertThat(events).hasSize(2);
             assertThat(events.get(0).envelope().paymentStatus()).isEqualTo(PaymentStatus.PENDING);
@@ -95,7 +95,7 @@ class StatusStreamTest {
                 + "\"provider\":\"persona\",\"verification_id\":\"inq_1\"}]}\n\n"
                 + "event: update\ndata: {\"tool_call_id\":\"tc9\",\"verification_status\":\"approved\"}\n\n"
                 + "event: done\n\n"));
-        try (EventStream<StatusEvent<VerificationStatusResult>> stream = session.verificationStatusStream("tc9")) {
+        try (EventStream<StatusEvent<VerificationStatusResult>> stream = session.toolCalls().verificationStatusStream("tc9")) {
             List<StatusEvent<VerificationStatusResult>> events = stream.stream().toList();
             VerificationStatusResult first = events.get(0).envelope();
             assertThat(first.verificationStatus()).isEqualTo(VerificationStatus.REVIEW);
@@ -110,7 +110,7 @@ class StatusStreamTest {
     @Test
     void anEndBeforeDoneIsAStreamError() {
         server.enqueue(sse("event: snapshot\ndata: {\"payment_status\":\"pending\"}\n\n: heartbeat\n\n"));
-        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.toolCalls().paymentStatusStream("tc1")) {
             assertThatThrownBy(() -> stream.forEach(e -> { })).isInstanceOfSatisfying(StreamError.class,
                     e -> assertThat(e.getEventsDelivered()).isEqualTo(1));
         }
@@ -121,7 +121,7 @@ class StatusStreamTest {
         server.enqueue(sse("event: snapshot\ndata: {\"payment_status\":\"pending\"}\n\n: heartbeat\n\n")
                 .setHeader("Content-Length", "4096"));
         try (EventStream<StatusEvent<VerificationStatusResult>> stream =
-                session.verificationStatusStream("tc1", Duration.ofMillis(200))) {
+                session.withOptions(TestSupport.idle(Duration.ofMillis(200))).toolCalls().verificationStatusStream("tc1")) {
             assertThatThrownBy(() -> stream.forEach(e -> { })).isInstanceOf(StreamError.class)
                     .hasMessageContaining("no data for 200 ms");
         }
@@ -130,7 +130,7 @@ class StatusStreamTest {
     @Test
     void malformedJsonInAStatusEventFailsTheStream() {
         server.enqueue(sse("event: snapshot\ndata: {not json\n\n"));
-        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.toolCalls().paymentStatusStream("tc1")) {
             assertThatThrownBy(() -> stream.forEach(e -> { })).isInstanceOf(StreamError.class)
                     .hasMessageContaining("not JSON");
         }
@@ -139,7 +139,7 @@ class StatusStreamTest {
     @Test
     void aNumberNoDecimalCanHoldFailsTheStreamLikeMalformedJson() {
         server.enqueue(sse("event: snapshot\ndata: {\"amount\":-7E31464496382}\n\n"));
-        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.paymentStatusStream("tc1")) {
+        try (EventStream<StatusEvent<PaymentStatusResult>> stream = session.toolCalls().paymentStatusStream("tc1")) {
             assertThatThrownBy(() -> stream.forEach(e -> { })).isInstanceOf(StreamError.class)
                     .hasMessageContaining("not JSON");
         }
@@ -149,15 +149,15 @@ class StatusStreamTest {
     void anUnknownToolCallIsA404BeforeTheStream() {
         server.enqueue(json(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"Tool call not found\"},"
                 + "\"request_id\":\"req_404\"}"));
-        assertThatThrownBy(() -> session.paymentStatusStream("tc_missing")).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> session.toolCalls().paymentStatusStream("tc_missing")).isInstanceOfSatisfying(
                 NotFoundError.class, e -> assertThat(e.getRequestId()).isEqualTo("req_404"));
     }
 
     @Test
     void blankToolCallIdsAreRejectedBeforeTheNetwork() {
-        assertThatThrownBy(() -> session.paymentStatus(" "))
+        assertThatThrownBy(() -> session.toolCalls().paymentStatus(" "))
                 .isInstanceOf(dev.codespar.errors.InvalidRequestError.class).hasMessageContaining("toolCallId");
-        assertThatThrownBy(() -> session.verificationStatusStream(null))
+        assertThatThrownBy(() -> session.toolCalls().verificationStatusStream(null))
                 .isInstanceOf(dev.codespar.errors.InvalidRequestError.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }

@@ -20,6 +20,11 @@ public final class TestSupport {
                 .timing(timing);
     }
 
+    /** Options for a stream's idle timeout only. */
+    public static RequestOptions idle(java.time.Duration timeout) {
+        return RequestOptions.builder().streamIdleTimeout(timeout).build();
+    }
+
     public static MockResponse json(int status, String body) {
         return new MockResponse().setResponseCode(status)
                 .setHeader("Content-Type", "application/json")

@@ -85,7 +85,7 @@ class UnusableAnswersTest {
         unusable(json(200, "{\"data\":{}}"), () -> session.proxyExecute(
                 ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments").build()));
         unusable(json(200, ""), () -> client.create("user_1"));
-        unusable(json(200, "\"ok\""), () -> session.paymentStatus("tc_1"));
+        unusable(json(200, "\"ok\""), () -> session.toolCalls().paymentStatus("tc_1"));
         unusable(json(200, "{\"total\":3}"), () -> client.projects().list());
         unusable(json(200, "42"), () -> session.authorize("asaas", "https://app.example.com/back"));
     }
@@ -101,7 +101,7 @@ class UnusableAnswersTest {
         server.enqueue(json(200, "{\"servers\":[]}"));
         assertThat(session.connections().servers()).isEmpty();
         server.enqueue(json(200, "{}"));
-        assertThat(session.paymentStatus("tc_1").paymentStatus()).as("every field has a reading when missing")
+        assertThat(session.toolCalls().paymentStatus("tc_1").paymentStatus()).as("every field has a reading when missing")
                 .isEqualTo(PaymentStatus.UNKNOWN);
         server.enqueue(json(200, "[]"));
         assertThat(client.projects().list().data()).as("a bare array is a list").isEmpty();

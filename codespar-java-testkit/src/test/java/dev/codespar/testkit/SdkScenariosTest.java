@@ -150,7 +150,7 @@ class SdkScenariosTest {
                 // the runtime has no connect links and no settlement status: its framework answers 404
                 assertThat(catchApi(() -> session.authorize("asaas", "https://app.example.com/ok")))
                         .isInstanceOf(NotFoundError.class);
-                assertThat(catchApi(() -> session.paymentStatus("tc_1"))).isInstanceOf(NotFoundError.class);
+                assertThat(catchApi(() -> session.toolCalls().paymentStatus("tc_1"))).isInstanceOf(NotFoundError.class);
             } else {
                 assertThat(session.authorize("asaas", "https://app.example.com/ok").authorizeUrl())
                         .startsWith(fake.baseUrl() + "/connect/lnk_");

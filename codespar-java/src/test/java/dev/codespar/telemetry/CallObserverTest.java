@@ -57,7 +57,7 @@ class CallObserverTest {
 
         Session session = client.create("user_123");
         session.execute("codespar_pay", Map.of("amount", 1000));
-        assertThatThrownBy(() -> session.paymentStatus("tc_42")).isInstanceOf(NotFoundError.class);
+        assertThatThrownBy(() -> session.toolCalls().paymentStatus("tc_42")).isInstanceOf(NotFoundError.class);
         session.executeAsync("asaas/create_payment", Map.of()).get(5, TimeUnit.SECONDS);
         session.sendStream("hi").close();
 

@@ -39,7 +39,7 @@ public final class PayWithRateLimitExample {
             }
             out.println("payment " + result.data().path("id").asText() + " accepted, tool call "
                     + result.toolCallId());
-            PaymentStatusResult status = session.paymentStatus(result.toolCallId());
+            PaymentStatusResult status = session.toolCalls().paymentStatus(result.toolCallId());
             out.println("settlement so far: " + status.paymentStatus());
         }
     }

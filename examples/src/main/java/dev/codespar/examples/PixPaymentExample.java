@@ -37,7 +37,7 @@ public final class PixPaymentExample {
             }
             out.println("Pix copia e cola for the buyer: " + charge.output().get().pixCopyPaste());
             try (EventStream<StatusEvent<PaymentStatusResult>> events =
-                    session.paymentStatusStream(charge.toolCallId())) {
+                    session.toolCalls().paymentStatusStream(charge.toolCallId())) {
                 for (StatusEvent<PaymentStatusResult> event : events) {
                     if (event.status().isEmpty()) {
                         continue;

@@ -29,10 +29,10 @@ public final class SupportTicketExample {
         try (Session session = client.create("user_123", SessionConfig.builder().servers("asaas").build())) {
             report(out, "raw Asaas call", () -> session.proxyExecute(
                     ProxyParams.builder("asaas", ProxyParams.Method.GET, "/v3/payments/pay_1").build()));
-            report(out, "KYC status", () -> session.verificationStatus("tc_kyc_1"));
+            report(out, "KYC status", () -> session.toolCalls().verificationStatus("tc_kyc_1"));
             report(out, "KYC status stream", () -> {
                 try (EventStream<StatusEvent<VerificationStatusResult>> events =
-                        session.verificationStatusStream("tc_kyc_1")) {
+                        session.toolCalls().verificationStatusStream("tc_kyc_1")) {
                     events.forEach(e -> e.status().ifPresent(s -> out.println("  KYC: " + s.verificationStatus())));
                 }
             });

@@ -120,7 +120,7 @@ final class AsyncCall<T> implements Callback, InFlightCalls.RetryWaiter {
     }
 
     private void retryOrFail(AttemptFailure failure) {
-        Duration wait = transport.retries().next(request, failure, attempt, deadline);
+        Duration wait = transport.retries().next(request, failure, attempt, deadline, transport.maxRetries());
         if (wait == null) {
             future.completeExceptionally(failure.toError(attempt));
             return;

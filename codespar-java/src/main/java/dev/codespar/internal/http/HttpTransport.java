@@ -96,7 +96,9 @@ public final class HttpTransport implements AutoCloseable {
     private final InFlightCalls inFlight;
     private final AttemptLog log;
     private final CallObserver observer;
-    private final Map<Duration, OkHttpClient> streamClients = new ConcurrentHashMap<>();
+    /** The OkHttp clients of other read timeouts (streams' idle timeouts, per-call timeouts), shared by views. */
+    private final Map<Duration, OkHttpClient> clientsByReadTimeout;
+    private final CallOptions options;
 
     /**
      * Creates the transport and its OkHttp client (a copy of the caller's, when one is given).
@@ -119,6 +121,38 @@ public final class HttpTransport implements AutoCloseable {
         this.inFlight = new InFlightCalls(timing);
         this.log = new AttemptLog(timing);
         this.observer = settings.observer() == null ? CallObserver.none() : settings.observer();
+        this.clientsByReadTimeout = new ConcurrentHashMap<>();
+        this.options = CallOptions.NONE;
+    }
+
+    /** A view that shares everything with {@code base} (connections, calls in flight, close) but its options. */
+    private HttpTransport(HttpTransport base, CallOptions options) {
+        this.client = base.client;
+        this.ownsClient = false;
+        this.baseUrl = base.baseUrl;
+        this.projectId = base.projectId;
+        this.timeout = options.timeout() != null ? options.timeout() : base.timeout;
+        this.callTimeout = base.callTimeout;
+        this.timing = base.timing;
+        this.requests = base.requests;
+        this.retries = base.retries;
+        this.staleConnections = base.staleConnections;
+        this.inFlight = base.inFlight;
+        this.log = base.log;
+        this.observer = base.observer;
+        this.clientsByReadTimeout = base.clientsByReadTimeout;
+        this.options = options;
+    }
+
+    /**
+     * A view of this transport whose calls use other settings; it shares the connections, the calls in flight and
+     * the closing with this one (closing the view closes nothing).
+     *
+     * @param overrides the settings that differ
+     * @return the view
+     */
+    public HttpTransport withOptions(CallOptions overrides) {
+        return new HttpTransport(this, options.with(overrides));
     }
 
     /**
@@ -187,7 +221,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws ApiError the typed error of the last attempt
      */
     public <T> T execute(ApiRequest request, ResponseReader<T> reader) {
-        return run(request, reader, false, client);
+        return run(request, reader, false, callClient());
     }
 
     /**
@@ -214,7 +248,7 @@ public final class HttpTransport implements AutoCloseable {
      * @return a future completed with the value or with the typed error
      */
     public <T> CompletableFuture<T> executeAsync(ApiRequest request, ResponseReader<T> reader) {
-        return new AsyncCall<>(this, request, reader, client, false).start();
+        return new AsyncCall<>(this, request, reader, callClient(), false).start();
     }
 
     /**
@@ -239,6 +273,9 @@ public final class HttpTransport implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (options != CallOptions.NONE) {
+            return; // a view: the transport it was made from owns the resources
+        }
         inFlight.close();
         if (ownsClient) {
             client.dispatcher().executorService().shutdown();
@@ -266,8 +303,23 @@ public final class HttpTransport implements AutoCloseable {
         return observer;
     }
 
+    /** The client of plain calls: the transport's, or one whose reads time out after this view's timeout. */
+    private OkHttpClient callClient() {
+        return options.timeout() == null ? client : clientWithReadTimeout(options.timeout());
+    }
+
+    /** The client of a stream: reads time out after its idle timeout (this view's, when it sets one). */
     private OkHttpClient streamClient(Duration idleTimeout) {
-        return streamClients.computeIfAbsent(idleTimeout, idle -> OkHttpClients.forStream(client, idle));
+        return clientWithReadTimeout(options.streamIdleTimeout() != null ? options.streamIdleTimeout() : idleTimeout);
+    }
+
+    private OkHttpClient clientWithReadTimeout(Duration readTimeout) {
+        return clientsByReadTimeout.computeIfAbsent(readTimeout, t -> OkHttpClients.forStream(client, t));
+    }
+
+    /** The most retries of this transport's calls, or {@code null} for the client's. */
+    Integer maxRetries() {
+        return options.maxRetries();
     }
 
     // ---------------------------------------------------------------- one attempt
@@ -285,7 +337,7 @@ public final class HttpTransport implements AutoCloseable {
         if (!request.isIdempotent()) {
             staleConnections.sweep();
         }
-        Call call = via.newCall(requests.build(request, tracker));
+        Call call = via.newCall(requests.build(request, tracker, options.headers()));
         if (!stream) {
             call.timeout().timeout(attemptBudget(deadline), TimeUnit.MILLISECONDS);
         }
@@ -408,7 +460,7 @@ public final class HttpTransport implements AutoCloseable {
                 observed.succeeded(step.status(), attempt, step.requestId());
                 return step.value();
             }
-            Duration wait = retries.next(request, step.failure(), attempt, deadline);
+            Duration wait = retries.next(request, step.failure(), attempt, deadline, options.maxRetries());
             if (wait == null) {
                 throw step.failure().toError(attempt);
             }

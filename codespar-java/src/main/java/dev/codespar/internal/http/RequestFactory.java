@@ -25,8 +25,9 @@ final class RequestFactory {
      * {@code Accept}, the key and the project ({@code x-codespar-project}: the request's own, else the client's).
      *
      * @param tracker marks the attempt sent once its request has been written whole
+     * @param extraHeaders headers of the caller's options, added first so that the SDK's own ones win
      */
-    Request build(ApiRequest request, RequestSent tracker) {
+    Request build(ApiRequest request, RequestSent tracker, Map<String, String> extraHeaders) {
         HttpUrl.Builder url = baseUrl.newBuilder().addPathSegment("v1");
         for (String segment : request.segments()) {
             url.addPathSegment(segment);
@@ -35,8 +36,9 @@ final class RequestFactory {
             url.addQueryParameter(q.getKey(), q.getValue());
         }
         byte[] body = request.bodyBytes();
-        Request.Builder builder = new Request.Builder()
-                .url(url.build())
+        Request.Builder builder = new Request.Builder();
+        extraHeaders.forEach(builder::header);
+        builder.url(url.build())
                 .method(request.method(), body == null ? null : RequestSent.body(body, JSON_TYPE, tracker))
                 .header("Accept", request.accept())
                 .tag(RequestSent.class, tracker);

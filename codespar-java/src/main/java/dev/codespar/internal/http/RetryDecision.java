@@ -31,9 +31,10 @@ final class RetryDecision {
      * @param failure how the attempt failed
      * @param attempt the attempt that failed, from 1
      * @param deadline the call's deadline in {@link Timing#nowMillis()} time, or {@link Long#MAX_VALUE}
+     * @param maxRetries this call's most retries, or {@code null} for the policy's
      */
-    Duration next(ApiRequest request, AttemptFailure failure, int attempt, long deadline) {
-        if (attempt > policy.maxRetries() || !isRetryable(request, failure)) {
+    Duration next(ApiRequest request, AttemptFailure failure, int attempt, long deadline, Integer maxRetries) {
+        if (attempt > (maxRetries != null ? maxRetries : policy.maxRetries()) || !isRetryable(request, failure)) {
             return null;
         }
         Duration serverWait = failure.details().retryAfter();
