@@ -3,6 +3,11 @@ package dev.codespar;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.internal.http.Hosts;
 import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
@@ -14,12 +19,90 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientSettings {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CodeSparClient.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(CodeSparClient.class);
     private static final Pattern KEY_CHARS = Pattern.compile("^[\\x21-\\x7E]+$");
     static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     static final Duration MAX_CALL_TIMEOUT = Duration.ofHours(24);
 
     private ClientSettings() {}
+
+    /**
+     * The settings a client reads from its environment: a {@code codespar.*} system property wins over the
+     * {@code CODESPAR_*} environment variable; an explicit builder call wins over both.
+     */
+    enum Setting {
+        API_KEY("CODESPAR_API_KEY", "codespar.api-key"),
+        BASE_URL("CODESPAR_BASE_URL", "codespar.base-url"),
+        PROJECT_ID("CODESPAR_PROJECT_ID", "codespar.project-id"),
+        MAX_RETRIES("CODESPAR_MAX_RETRIES", "codespar.max-retries"),
+        TIMEOUT("CODESPAR_TIMEOUT", "codespar.timeout"),
+        MAX_POST_CONNECTION_IDLE("CODESPAR_MAX_POST_CONNECTION_IDLE", "codespar.max-post-connection-idle"),
+        LOG("CODESPAR_LOG", "codespar.log");
+
+        final String variable;
+        final String property;
+
+        Setting(String variable, String property) {
+            this.variable = variable;
+            this.property = property;
+        }
+
+        /** The value, or {@code null} when neither source sets it (a blank value counts as unset). */
+        String read(Function<String, String> environment, Function<String, String> properties) {
+            String value = properties.apply(property);
+            String source = property;
+            if (value == null || value.isBlank()) {
+                value = environment.apply(variable);
+                source = variable;
+            }
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            // which source a setting came from, never its value (the key is one of them)
+            LOGGER.debug("CodeSpar setting {} read from {}", name(), source);
+            return value.strip();
+        }
+
+        /** Hands the value to {@code target} when either source sets it. */
+        void ifSet(Function<String, String> environment, Function<String, String> properties,
+                Consumer<String> target) {
+            String value = read(environment, properties);
+            if (value != null) {
+                target.accept(value);
+            }
+        }
+    }
+
+    /** A duration setting: whole seconds ({@code 30}) or ISO-8601 ({@code PT30S}, {@code PT0.5S}). */
+    static Duration duration(Setting setting, String text) {
+        try {
+            return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new ConfigError(setting.variable + " / " + setting.property + " must be a number of seconds (30)"
+                    + " or an ISO-8601 duration (PT30S), got \"" + text + "\"");
+        }
+    }
+
+    /** A whole-number setting. */
+    static int integer(Setting setting, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ConfigError(setting.variable + " / " + setting.property + " must be a whole number, got \""
+                    + text + "\"");
+        }
+    }
+
+    /** Whether the log setting asks for the SDK's attempt lines at INFO: {@code debug}; {@code off} or unset no. */
+    static boolean verboseLog(String text) {
+        if (text == null || text.equalsIgnoreCase("off") || text.equalsIgnoreCase("info")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("debug")) {
+            return true;
+        }
+        throw new ConfigError("CODESPAR_LOG / codespar.log must be debug, info or off, got \"" + text + "\"");
+    }
 
     static void checkProjectId(String projectId) {
         if (projectId != null && !SessionConfig.PROJECT_ID.matcher(projectId).matches()) {
@@ -50,7 +133,7 @@ final class ClientSettings {
                     + " (csk_live_ for production, csk_test_ for test projects)");
         }
         if (!key.startsWith("csk_live_") && !key.startsWith("csk_test_")) {
-            LOG.warn("The CodeSpar API key starts with neither csk_live_ nor csk_test_; using it anyway");
+            LOGGER.warn("The CodeSpar API key starts with neither csk_live_ nor csk_test_; using it anyway");
         }
         return key;
     }
@@ -81,6 +164,18 @@ final class ClientSettings {
         return url.newBuilder().username("").password("").build().toString();
     }
 
+    /** The durations of a builder, each named in the error when it is out of range. */
+    static void checkDurations(Duration timeout, Duration callTimeout, Duration sendStreamIdle,
+            Duration statusStreamIdle, Duration maxPostConnectionIdle) {
+        requirePositive("timeout", timeout, MAX_TIMEOUT);
+        if (callTimeout != null) {
+            requirePositive("callTimeout", callTimeout, MAX_CALL_TIMEOUT);
+        }
+        requirePositive("sendStreamIdleTimeout", sendStreamIdle, MAX_CALL_TIMEOUT);
+        requirePositive("statusStreamIdleTimeout", statusStreamIdle, MAX_CALL_TIMEOUT);
+        requireZeroOrPositive("maxPostConnectionIdle", maxPostConnectionIdle, MAX_TIMEOUT);
+    }
+
     static void requirePositive(String name, Duration value, Duration max) {
         if (value == null || value.isNegative() || value.isZero() || value.compareTo(max) > 0) {
             throw new ConfigError(name + " must be positive and at most " + max + ", got " + value);
@@ -90,5 +185,19 @@ final class ClientSettings {
     static String userAgent(String version) {
         return "codespar-java/" + version + " (Java " + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
+    }
+
+    /** The version the build wrote into the jar, {@code dev} when run from sources. */
+    static String readVersion() {
+        try (InputStream in = CodeSparClient.class.getResourceAsStream("internal/codespar-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version");
+            return v == null || v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "dev";
+        }
     }
 }

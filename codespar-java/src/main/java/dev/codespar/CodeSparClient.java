@@ -18,17 +18,12 @@ import dev.codespar.management.ServerService;
 import dev.codespar.management.ToolService;
 import dev.codespar.management.TriggerService;
 import dev.codespar.telemetry.CallObserver;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of the SDK: one immutable, thread-safe instance per application.
@@ -52,13 +47,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class CodeSparClient implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CodeSparClient.class);
-
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://api.codespar.dev";
 
     /** The SDK version, as sent in {@code User-Agent}. */
-    public static final String VERSION = readVersion();
+    public static final String VERSION = ClientSettings.readVersion();
 
     private final HttpTransport transport;
     private final String apiKey;
@@ -76,51 +69,53 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     /**
-     * A builder; every setting has a default except the API key, which falls back to {@code CODESPAR_API_KEY}.
-     *
-     * @return a new builder
+     * {@return a new builder} Every setting has a default except the API key, which falls back to the
+     * {@code codespar.api-key} system property, then the {@code CODESPAR_API_KEY} environment variable.
      */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Creates a session for a user with the default servers ({@code zoop}, {@code nuvem-fiscal}).
-     * {@code POST /v1/sessions}.
+     * A client configured from the environment alone ({@link Builder#fromEnv()}): the twelve-factor way.
      *
+     * <pre>{@code
+     * // CODESPAR_API_KEY=csk_live_... CODESPAR_PROJECT_ID=prj_... CODESPAR_TIMEOUT=30
+     * try (CodeSparClient client = CodeSparClient.fromEnv()) { ... }
+     * }</pre>
+     * @return the client
+     * @throws ConfigError when a setting is missing or wrong (no key, a malformed timeout, ...)
+     */
+    public static CodeSparClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * Same as {@code create(userId, SessionConfig.defaults())}: a session with the servers {@code zoop} and
+     * {@code nuvem-fiscal}.
      * @param userId your identifier of the end user, 1 to 128 characters
      * @return the open session
-     * @throws dev.codespar.errors.InvalidRequestError when the user id is blank or too long (no network call)
-     * @throws dev.codespar.errors.ApiError when the server refuses
      */
     public Session create(String userId) {
         return create(userId, SessionConfig.defaults());
     }
 
     /**
-     * Creates a session for a user. {@code POST /v1/sessions}.
+     * Creates a session for a user. {@code POST /v1/sessions} with the official SDKs' body ({@code servers},
+     * {@code user_id}, {@code mocks} when given) and {@code metadata} when non-empty; the session's project travels
+     * as {@code x-codespar-project} on this and every later request of the session.
      *
      * <pre>{@code
-     * Session session = client.create("user_123", SessionConfig.builder()
-     *         .servers("asaas", "nuvem-fiscal")
-     *         .build());
+     * Session session = client.create("user_123", SessionConfig.builder().servers("asaas", "nuvem-fiscal").build());
      * }</pre>
      *
-     * <p>The body has the official SDKs' bytes: {@code servers} (explicit, else the preset's, else {@code zoop} and
-     * {@code nuvem-fiscal}), {@code user_id}, {@code mocks} when given; unlike the TypeScript SDK, which never sends
-     * it, {@code metadata} follows when non-empty. The session's project ({@link SessionConfig#projectId()}, else
-     * the client's) travels as the {@code x-codespar-project} header on this and every later request of the session.
-     *
-     * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)}, the call then polls the session's
-     * connections every second until every server is connected, and throws {@link NotConnectedError} when the
-     * deadline passes first; the error carries the open session's id ({@link NotConnectedError#getSessionId()}) and
-     * the pending servers, so the caller can send connect links and go on, or close it.
-     *
+     * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)} the call then polls the connections every
+     * second until every server is connected, else throws {@link NotConnectedError} carrying the open session's id
+     * and the pending servers.
      * @param userId your identifier of the end user, 1 to 128 characters
      * @param config servers, preset, mocks, metadata, project and connection wait of the session
      * @return the open session
-     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call),
-     *     e.g. a mock key that is not {@code server/tool}
+     * @throws dev.codespar.errors.InvalidRequestError when the user id or the config is invalid (no network call)
      * @throws NotConnectedError when asked to wait for connections and they did not come up in time
      * @throws dev.codespar.errors.ApiError when the server refuses
      */
@@ -129,89 +124,64 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     /**
-     * Non-blocking twin of {@link #create(String)}.
-     *
+     * Non-blocking twin of {@link #create(String)}; validation errors complete the future exceptionally.
      * @param userId your identifier of the end user
-     * @return a future of the open session; validation errors complete it exceptionally
+     * @return a future of the open session
      */
     public CompletableFuture<Session> createAsync(String userId) {
         return createAsync(userId, SessionConfig.defaults());
     }
 
     /**
-     * Non-blocking twin of {@link #create(String, SessionConfig)}.
-     *
+     * Non-blocking twin of {@link #create(String, SessionConfig)}; validation errors complete the future
+     * exceptionally.
      * @param userId your identifier of the end user
      * @param config the session configuration
-     * @return a future of the open session; validation errors complete it exceptionally
+     * @return a future of the open session
      */
     public CompletableFuture<Session> createAsync(String userId, SessionConfig config) {
         return sessions.createAndWaitAsync(userId, config);
     }
 
-    // ---------------------------------------------------------------- management API
-
-    /**
-     * Projects of the organisation: list, get, create, update, delete. Cheap to call; the service is stateless.
-     *
-     * @return the project service
-     */
+    /** {@return projects of the organisation: list, get, create, update, delete (the service is stateless)} */
     public ProjectService projects() {
         return new ProjectServiceImpl(transport);
     }
 
     /**
-     * Webhook triggers of the project: create, list, rotate the signing secret. Verify deliveries with
-     * {@link dev.codespar.webhooks.Webhooks}.
-     *
-     * @return the trigger service
+     * {@return webhook triggers of the project: create, list, rotate the signing secret; verify deliveries with
+     * {@link dev.codespar.webhooks.Webhooks}}
      */
     public TriggerService triggers() {
         return new TriggerServiceImpl(transport);
     }
 
-    /**
-     * The server catalogue: list (filters, paging) and get.
-     *
-     * @return the server service
-     */
+    /** {@return the server catalogue: list (filters, paging) and get} */
     public ServerService servers() {
         return new ServerServiceImpl(transport);
     }
 
-    /**
-     * The tool catalogue: list and get.
-     *
-     * @return the tool service
-     */
+    /** {@return the tool catalogue: list and get} */
     public ToolService tools() {
         return new ToolServiceImpl(transport);
     }
 
     /**
-     * The organisation's server connections (stored provider credentials): create or rotate, list, revoke. Not to
-     * be confused with a session's {@code connections()}, the connection state of one end user's session.
-     *
-     * @return the organisation connection service
+     * {@return the organisation's server connections (stored provider credentials): create or rotate, list, revoke;
+     * not a session's {@code connections()}}
      */
     public OrgConnectionService orgConnections() {
         return new OrgConnectionServiceImpl(transport);
     }
 
-    /**
-     * The organisation's API keys: create and list.
-     *
-     * @return the API key service
-     */
+    /** {@return the organisation's API keys: create and list} */
     public ApiKeyService apiKeys() {
         return new ApiKeyServiceImpl(transport);
     }
 
     /**
-     * Sessions of the project: resume one by id ({@link SessionService#retrieve}), list them, read a session's
-     * tool-call log.
-     *
-     * @return the session listing service
+     * {@return sessions of the project: resume one by id ({@link SessionService#retrieve}), list them, read a
+     * session's tool-call log}
      */
     public SessionService sessions() {
         return sessions;
@@ -225,7 +195,6 @@ public final class CodeSparClient implements AutoCloseable {
      * <pre>{@code
      * Project p = client.withOptions(RequestOptions.builder().maxRetries(5).build()).projects().get(id);
      * }</pre>
-     *
      * @param options the settings that differ
      * @return the client view
      */
@@ -238,37 +207,24 @@ public final class CodeSparClient implements AutoCloseable {
                 idle != null ? idle : sendStreamIdleTimeout, idle != null ? idle : statusStreamIdleTimeout);
     }
 
-    HttpTransport transport() {
-        return transport;
-    }
+    HttpTransport transport() { return transport; }
 
     /** The secret key, for the MCP endpoint headers only; never logged. */
-    String apiKey() {
-        return apiKey;
-    }
+    String apiKey() { return apiKey; }
 
-    Duration sendStreamIdleTimeout() {
-        return sendStreamIdleTimeout;
-    }
+    Duration sendStreamIdleTimeout() { return sendStreamIdleTimeout; }
 
-    Duration statusStreamIdleTimeout() {
-        return statusStreamIdleTimeout;
-    }
+    Duration statusStreamIdleTimeout() { return statusStreamIdleTimeout; }
 
-    /**
-     * The API root requests go to.
-     *
-     * @return the base URL, without a trailing slash
-     */
+    /** {@return the API root requests go to, without a trailing slash} */
     public String getBaseUrl() {
         String url = transport.baseUrl().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /**
-     * The client-level project, sent as {@code x-codespar-project} unless a session names its own.
-     *
-     * @return the project id, or {@code null} for the organisation's default project
+     * {@return the client-level project, sent as {@code x-codespar-project} unless a session names its own; {@code
+     * null} for the organisation's default project}
      */
     public String getProjectId() {
         return transport.projectId();
@@ -290,26 +246,11 @@ public final class CodeSparClient implements AutoCloseable {
         return "CodeSparClient{baseUrl=" + getBaseUrl() + ", projectId=" + getProjectId() + ", apiKey=[redacted]}";
     }
 
-    private static String readVersion() {
-        try (InputStream in = CodeSparClient.class.getResourceAsStream("internal/codespar-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            String v = p.getProperty("version");
-            return v == null || v.startsWith("${") ? "dev" : v;
-        } catch (IOException e) {
-            return "dev";
-        }
-    }
-
     /**
      * Configures and builds a {@link CodeSparClient}. Not thread-safe; {@link #build()} checks every setting and
      * throws {@link ConfigError} naming the one that is wrong.
      */
     public static final class Builder {
-
-        private static final Duration DEFAULT_MAX_POST_CONNECTION_IDLE = Duration.ofSeconds(1);
 
         private String apiKey;
         private String baseUrl;
@@ -318,10 +259,12 @@ public final class CodeSparClient implements AutoCloseable {
         private Duration callTimeout;
         private Duration sendStreamIdleTimeout = Duration.ofMinutes(5);
         private Duration statusStreamIdleTimeout = Duration.ofSeconds(45);
-        private Duration maxPostConnectionIdle = DEFAULT_MAX_POST_CONNECTION_IDLE;
+        private Duration maxPostConnectionIdle = Duration.ofSeconds(1);
         private RetryPolicy.Builder retry = RetryPolicy.builder();
         private OkHttpClient httpClient;
         private Function<String, String> environment = System::getenv;
+        private Function<String, String> properties = System::getProperty;
+        private Boolean verboseLog;
         private Timing timing = Timing.system();
         private CallObserver callObserver;
 
@@ -329,7 +272,6 @@ public final class CodeSparClient implements AutoCloseable {
 
         /**
          * The secret API key ({@code csk_live_...} or {@code csk_test_...}). Default: env {@code CODESPAR_API_KEY}.
-         *
          * @param key the key
          * @return this builder
          */
@@ -341,7 +283,6 @@ public final class CodeSparClient implements AutoCloseable {
         /**
          * The API root. Default: env {@code CODESPAR_BASE_URL}, then {@value CodeSparClient#DEFAULT_BASE_URL}.
          * A trailing {@code /} is stripped; plain {@code http://} is refused except to loopback.
-         *
          * @param url the base URL
          * @return this builder
          */
@@ -353,7 +294,6 @@ public final class CodeSparClient implements AutoCloseable {
         /**
          * The project to act in, sent as {@code x-codespar-project}; must match {@code ^prj_[A-Za-z0-9]{16}$}.
          * Default: none (the organisation's default project).
-         *
          * @param id the project id
          * @return this builder
          */
@@ -364,7 +304,6 @@ public final class CodeSparClient implements AutoCloseable {
 
         /**
          * How many times a failed request may be sent again (default 2; 0 disables retries; at most 10).
-         *
          * @param n the retry count
          * @return this builder
          */
@@ -374,9 +313,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * The longest server-requested wait the SDK sleeps through before a retry (default 60 s); a longer one is
-         * thrown at once with {@code getRetryAfter()} set.
-         *
+         * The longest server-requested wait slept through before a retry (default 60 s); longer ones throw at once.
          * @param wait the cap
          * @return this builder
          */
@@ -387,7 +324,6 @@ public final class CodeSparClient implements AutoCloseable {
 
         /**
          * Also retry 500 {@code internal_error} answers (default off).
-         *
          * @param retryOn whether to retry
          * @return this builder
          */
@@ -397,9 +333,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * Also retry a {@code POST} answered by 504 {@code gateway_timeout} (default off: a payout or an NF-e may have
-         * gone through).
-         *
+         * Also retry a {@code POST} answered 504 {@code gateway_timeout} (default off: a payout may have gone through).
          * @param retryOn whether to retry
          * @return this builder
          */
@@ -409,9 +343,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * Replaces every retry setting with those of a policy; later calls to the retry methods of this builder
-         * change it further.
-         *
+         * Replaces every retry setting with those of a policy; later retry calls on this builder change it further.
          * @param policy the policy
          * @return this builder
          */
@@ -421,9 +353,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * The timeout of one attempt, from connect to the last byte of the answer (default 60 s, at most 1 h).
-         * Streams use their idle timeouts instead.
-         *
+         * The timeout of one attempt, connect to last byte (default 60 s, at most 1 h); streams use idle timeouts.
          * @param value the per-attempt timeout
          * @return this builder
          */
@@ -433,9 +363,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * An overall deadline for a call, its retries and the waits between them (default none). A retry that
-         * cannot finish before it is not attempted.
-         *
+         * A deadline for a call, its retries and waits (default none); a retry that cannot finish before it is skipped.
          * @param value the deadline, or {@code null} for none
          * @return this builder
          */
@@ -445,9 +373,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * The longest silence tolerated on a {@code sendStream} before it fails with a
-         * {@link dev.codespar.errors.StreamError} (default 5 minutes: a long model turn can be quiet).
-         *
+         * The longest silence a {@code sendStream} tolerates before a {@link dev.codespar.errors.StreamError} (5 min).
          * @param value the idle timeout
          * @return this builder
          */
@@ -457,9 +383,7 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * The longest silence tolerated on a payment or verification status stream (default 45 s; the server sends
-         * a heartbeat every 15 s).
-         *
+         * The longest silence a status stream tolerates (default 45 s; the server sends a heartbeat every 15 s).
          * @param value the idle timeout
          * @return this builder
          */
@@ -469,15 +393,11 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * The longest a pooled connection may have been idle for a {@code POST} to be sent on it (default 1 s). A
-         * server closes idle keep-alive connections after a while (Node's default is 5 s, gunicorn's 2 s), and a
-         * payment written on a connection the server has just closed is lost in a way that cannot be told from one
-         * the server processed: the call would fail with "may have processed it". So before a {@code POST} the SDK
-         * closes the connections idle for longer than this and sends on a fresh one. The cost: one new connection
-         * (TCP, and TLS for {@code https}) for a {@code POST} that follows a pause longer than the bound. Raise it
-         * when you know your server keeps connections open longer; {@link Duration#ZERO} opens a new connection for
-         * every {@code POST}. {@code GET} and {@code DELETE} are retried safely and reuse connections as OkHttp does.
-         *
+         * The longest a pooled connection may have been idle for a {@code POST} to be sent on it (default 1 s).
+         * Servers close idle keep-alive connections (Node after 5 s, gunicorn after 2 s), and a payment written on a
+         * connection the server has just closed cannot be told from one it processed. So before a {@code POST} the
+         * SDK closes connections idle for longer than this and sends on a fresh one; {@link Duration#ZERO} opens one
+         * for every {@code POST}. {@code GET} and {@code DELETE} reuse connections as OkHttp does.
          * @param value the bound, zero or positive and at most 1 hour
          * @return this builder
          */
@@ -487,10 +407,8 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * An OkHttp client to send with (for proxies, TLS settings, event listeners, shared pools). The SDK works on
-         * a {@link OkHttpClient#newBuilder()} copy, sets its own timeouts, interceptors and retry switch on the copy,
-         * and never shuts the given client down.
-         *
+         * An OkHttp client to send with (proxies, TLS, event listeners, shared pools). The SDK sets its timeouts and
+         * interceptors on a {@link OkHttpClient#newBuilder()} copy and never shuts the given client down.
          * @param client the client
          * @return this builder
          */
@@ -502,7 +420,6 @@ public final class CodeSparClient implements AutoCloseable {
         /**
          * Sees every API call start and end (method, path template, status, error code, attempts, request id,
          * duration), for metrics and traces; never the key. Default: none.
-         *
          * @param observer the observer, or {@code null} for none
          * @return this builder
          */
@@ -511,9 +428,42 @@ public final class CodeSparClient implements AutoCloseable {
             return this;
         }
 
-        /** Where environment fallbacks are read from; tests replace it. */
-        Builder environment(Function<String, String> env) {
-            this.environment = env;
+        /**
+         * Reads every setting of the environment table ({@code docs/configuration.md}): {@code CODESPAR_API_KEY},
+         * {@code _BASE_URL}, {@code _PROJECT_ID}, {@code _MAX_RETRIES}, {@code _TIMEOUT},
+         * {@code _MAX_POST_CONNECTION_IDLE}, each overridden by its {@code codespar.*} system property
+         * ({@code codespar.api-key}, ...). Builder calls made after this one win.
+         * @return this builder
+         * @throws ConfigError when a value cannot be read (a timeout that is not a duration, ...)
+         */
+        public Builder fromEnv() {
+            ClientSettings.Setting.API_KEY.ifSet(environment, properties, v -> apiKey = v);
+            ClientSettings.Setting.BASE_URL.ifSet(environment, properties, v -> baseUrl = v);
+            ClientSettings.Setting.PROJECT_ID.ifSet(environment, properties, v -> projectId = v);
+            ClientSettings.Setting.MAX_RETRIES.ifSet(environment, properties,
+                    v -> maxRetries(ClientSettings.integer(ClientSettings.Setting.MAX_RETRIES, v)));
+            ClientSettings.Setting.TIMEOUT.ifSet(environment, properties,
+                    v -> timeout = ClientSettings.duration(ClientSettings.Setting.TIMEOUT, v));
+            ClientSettings.Setting.MAX_POST_CONNECTION_IDLE.ifSet(environment, properties, v -> maxPostConnectionIdle
+                    = ClientSettings.duration(ClientSettings.Setting.MAX_POST_CONNECTION_IDLE, v));
+            return this;
+        }
+
+        /**
+         * Logs every attempt at INFO instead of DEBUG (method, path, status, request id, attempt, elapsed time; never
+         * a header or a body). Default: on when {@code CODESPAR_LOG} or {@code codespar.log} is {@code debug}.
+         * @param on whether to log attempts at INFO
+         * @return this builder
+         */
+        public Builder debugLogging(boolean on) {
+            this.verboseLog = on;
+            return this;
+        }
+
+        /** Where fallbacks are read from: one lookup for {@code CODESPAR_*} and {@code codespar.*}; for tests. */
+        Builder environment(Function<String, String> lookup) {
+            this.environment = lookup;
+            this.properties = lookup;
             return this;
         }
 
@@ -524,39 +474,26 @@ public final class CodeSparClient implements AutoCloseable {
         }
 
         /**
-         * Checks every setting and builds the client.
-         *
-         * @return the client
+         * {@return the client} Checks every setting first.
          * @throws ConfigError naming the wrong setting and how to fix it; the message never contains the key
          */
         public CodeSparClient build() {
-            String key = ClientSettings.checkedKey(apiKey != null ? apiKey : environment.apply("CODESPAR_API_KEY"));
+            String key = ClientSettings.checkedKey(apiKey != null ? apiKey
+                    : ClientSettings.Setting.API_KEY.read(environment, properties));
             HttpUrl url = ClientSettings.checkedBaseUrl(baseUrl != null ? baseUrl
-                    : environment.apply("CODESPAR_BASE_URL"), DEFAULT_BASE_URL);
+                    : ClientSettings.Setting.BASE_URL.read(environment, properties), DEFAULT_BASE_URL);
+            boolean verbose = verboseLog != null ? verboseLog
+                    : ClientSettings.verboseLog(ClientSettings.Setting.LOG.read(environment, properties));
             ClientSettings.checkProjectId(projectId);
-            ClientSettings.requirePositive("timeout", timeout, ClientSettings.MAX_TIMEOUT);
-            if (callTimeout != null) {
-                ClientSettings.requirePositive("callTimeout", callTimeout, ClientSettings.MAX_CALL_TIMEOUT);
-            }
-            ClientSettings.requirePositive("sendStreamIdleTimeout", sendStreamIdleTimeout,
-                    ClientSettings.MAX_CALL_TIMEOUT);
-            ClientSettings.requirePositive("statusStreamIdleTimeout", statusStreamIdleTimeout,
-                    ClientSettings.MAX_CALL_TIMEOUT);
-            ClientSettings.requireZeroOrPositive("maxPostConnectionIdle", maxPostConnectionIdle,
-                    ClientSettings.MAX_TIMEOUT);
+            ClientSettings.checkDurations(timeout, callTimeout, sendStreamIdleTimeout, statusStreamIdleTimeout,
+                    maxPostConnectionIdle);
             RetryPolicy policy = retry.build();
             RetryRules rules = new RetryRules(policy.maxRetries(), policy.maxRetryWait(), policy.baseDelay(),
                     policy.maxBackoff(), policy.retryOnInternalError(), policy.retryPostOnGatewayTimeout());
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key,
                     ClientSettings.userAgent(VERSION), projectId, rules, timeout, callTimeout, maxPostConnectionIdle,
-                    httpClient, timing, callObserver));
+                    httpClient, timing, callObserver, verbose));
             return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
-        }
-
-        @Override
-        public String toString() {
-            return "CodeSparClient.Builder{baseUrl=" + baseUrl + ", projectId=" + projectId
-                    + ", apiKey=" + (apiKey == null ? "null" : "[redacted]") + "}";
         }
     }
 }

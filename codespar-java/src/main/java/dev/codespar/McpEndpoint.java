@@ -3,6 +3,7 @@ package dev.codespar;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import okhttp3.HttpUrl;
 
 /**
  * Where an MCP client reaches this session's tools: {@code POST <base>/v1/sessions/<id>/mcp} with JSON-RPC 2.0
@@ -19,6 +20,19 @@ public record McpEndpoint(String url, Map<String, String> headers) {
     /** Copies the headers. */
     public McpEndpoint {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The endpoint of a session: {@code <base>/v1/sessions/<id>/mcp}, the bearer key and the project, if any. */
+    static McpEndpoint of(HttpUrl baseUrl, String sessionId, String apiKey, String projectId) {
+        HttpUrl url = baseUrl.newBuilder()
+                .addPathSegment("v1").addPathSegment("sessions").addPathSegment(sessionId).addPathSegment("mcp")
+                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + apiKey);
+        if (projectId != null) {
+            headers.put("x-codespar-project", projectId);
+        }
+        return new McpEndpoint(url.toString(), headers);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.codespar.errors.ApiError;
 import dev.codespar.internal.http.ChainedFuture;
 import dev.codespar.internal.json.Json;
+import dev.codespar.internal.validation.Validation;
 import dev.codespar.policy.PolicyDecision;
 import dev.codespar.policy.ToolCall;
 import dev.codespar.policy.ToolPolicy;
@@ -30,6 +31,28 @@ final class PolicyGate {
 
     ToolPolicy policy() {
         return policy;
+    }
+
+    /** A call an adapter passes: the model's arguments and call id; it must be a call of this session. */
+    ToolResult execute(ToolCall call) {
+        check(call);
+        return execute(call.tool(), call.arguments(), call);
+    }
+
+    CompletableFuture<ToolResult> executeAsync(ToolCall call) {
+        try {
+            check(call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return executeAsync(call.tool(), call.arguments(), call);
+    }
+
+    private void check(ToolCall call) {
+        if (call == null || !sessionId.equals(call.sessionId())) {
+            throw Validation.invalid("call: must be a ToolCall of session " + sessionId + ", got "
+                    + (call == null ? "null" : "one of session " + call.sessionId()));
+        }
     }
 
     ToolResult execute(String tool, Object input, ToolCall given) {

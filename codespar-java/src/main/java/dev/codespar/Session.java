@@ -4,18 +4,15 @@ import dev.codespar.errors.ApiError;
 import dev.codespar.errors.NotConnectedError;
 import dev.codespar.errors.NotFoundError;
 import dev.codespar.internal.http.ChainedFuture;
-import dev.codespar.internal.validation.Validation;
 import dev.codespar.policy.ToolCall;
 import dev.codespar.policy.ToolPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,13 +214,7 @@ public final class Session implements AutoCloseable {
         return gate.execute(tool, input, null);
     }
 
-    /**
-     * {@link #execute(String, Map)} without blocking.
-     *
-     * @param tool the tool name
-     * @param input the tool's arguments
-     * @return a future of the result; validation errors complete it exceptionally
-     */
+    /** {@link #execute(String, Map)} without blocking. */
     public CompletableFuture<ToolResult> executeAsync(String tool, Map<String, ?> input) {
         return gate.executeAsync(tool, input, null);
     }
@@ -237,31 +228,14 @@ public final class Session implements AutoCloseable {
      * @throws dev.codespar.errors.InvalidRequestError when the call is for another session, or is malformed
      */
     public ToolResult execute(ToolCall call) {
-        checkCall(call);
-        return gate.execute(call.tool(), call.arguments(), call);
+        return gate.execute(call);
     }
 
-    /**
-     * {@link #execute(ToolCall)} without blocking.
-     *
-     * @param call the call
-     * @return a future of the result
-     */
+    /** {@link #execute(ToolCall)} without blocking. */
     public CompletableFuture<ToolResult> executeAsync(ToolCall call) {
-        try {
-            checkCall(call);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return gate.executeAsync(call.tool(), call.arguments(), call);
+        return gate.executeAsync(call);
     }
 
-    private void checkCall(ToolCall call) {
-        if (call == null || !id.equals(call.sessionId())) {
-            throw Validation.invalid("call: must be a ToolCall of session " + id + ", got "
-                    + (call == null ? "null" : "one of session " + call.sessionId()));
-        }
-    }
 
     /**
      * Calls a provider's HTTP API directly, with the credentials CodeSpar holds for the user
@@ -283,12 +257,7 @@ public final class Session implements AutoCloseable {
         return calls.proxyExecute(params).execute();
     }
 
-    /**
-     * {@link #proxyExecute(ProxyParams)} without blocking.
-     *
-     * @param params the call
-     * @return a future of the provider's answer
-     */
+    /** {@link #proxyExecute(ProxyParams)} without blocking. */
     public CompletableFuture<ProxyResult> proxyExecuteAsync(ProxyParams params) {
         return calls.proxyExecute(params).executeAsync();
     }
@@ -313,12 +282,7 @@ public final class Session implements AutoCloseable {
         return calls.send(message).execute();
     }
 
-    /**
-     * {@link #send(String)} without blocking.
-     *
-     * @param message the message
-     * @return a future of the reply
-     */
+    /** {@link #send(String)} without blocking. */
     public CompletableFuture<SendResult> sendAsync(String message) {
         return calls.send(message).executeAsync();
     }
@@ -372,11 +336,7 @@ public final class Session implements AutoCloseable {
         return calls.connections().execute();
     }
 
-    /**
-     * {@link #connections()} without blocking.
-     *
-     * @return a future of the connections
-     */
+    /** {@link #connections()} without blocking. */
     public CompletableFuture<SessionConnections> connectionsAsync() {
         return calls.connections().executeAsync();
     }
@@ -448,25 +408,12 @@ public final class Session implements AutoCloseable {
         return calls.authorize(serverId, redirectUri, scopes).execute();
     }
 
-    /**
-     * {@link #authorize(String, String)} without blocking.
-     *
-     * @param serverId the server to connect
-     * @param redirectUri where the provider sends the user back
-     * @return a future of the link
-     */
+    /** {@link #authorize(String, String)} without blocking. */
     public CompletableFuture<ConnectLink> authorizeAsync(String serverId, String redirectUri) {
         return authorizeAsync(serverId, redirectUri, null);
     }
 
-    /**
-     * {@link #authorize(String, String, String)} without blocking.
-     *
-     * @param serverId the server to connect
-     * @param redirectUri where the provider sends the user back
-     * @param scopes the scopes, or {@code null}
-     * @return a future of the link
-     */
+    /** {@link #authorize(String, String, String)} without blocking. */
     public CompletableFuture<ConnectLink> authorizeAsync(String serverId, String redirectUri, String scopes) {
         return calls.authorize(serverId, redirectUri, scopes).executeAsync();
     }
@@ -479,15 +426,7 @@ public final class Session implements AutoCloseable {
      * @return the endpoint
      */
     public McpEndpoint mcp() {
-        HttpUrl url = client.transport().baseUrl().newBuilder()
-                .addPathSegment("v1").addPathSegment("sessions").addPathSegment(id).addPathSegment("mcp")
-                .build();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + client.apiKey());
-        if (projectId != null) {
-            headers.put("x-codespar-project", projectId);
-        }
-        return new McpEndpoint(url.toString(), headers);
+        return McpEndpoint.of(client.transport().baseUrl(), id, client.apiKey(), projectId);
     }
 
     // ---------------------------------------------------------------- settlement status
@@ -495,10 +434,6 @@ public final class Session implements AutoCloseable {
     /**
      * What became of this session's tool calls that settle later: payment and verification status, once or as a
      * stream ({@code /v1/tool-calls/{id}/...}).
-     *
-     * <pre>{@code
-     * PaymentStatusResult s = session.toolCalls().paymentStatus(result.toolCallId());
-     * }</pre>
      *
      * @return the tool calls view
      */

@@ -31,6 +31,11 @@ public final class LogCapture implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
+    /** The captured events themselves, for their level and logger. */
+    public List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
     public String all() {
         return String.join("\n", lines());
     }

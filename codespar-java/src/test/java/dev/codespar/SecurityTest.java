@@ -217,7 +217,7 @@ class SecurityTest {
             printed.add(CodeSparClient.builder().apiKey(TestSupport.KEY));
             printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null,
                     dev.codespar.internal.http.RetryPolicyTest.rules(RetryPolicy.defaults()),
-                    Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null, null));
+                    Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null, null, false));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)
                     .baseUrl("http://user:" + SECRET_PART + "@example.com").build()));

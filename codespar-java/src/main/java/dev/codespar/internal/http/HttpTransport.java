@@ -41,10 +41,11 @@ public final class HttpTransport implements AutoCloseable {
      * @param httpClient the caller's client to copy, or {@code null} for a new one owned by the transport
      * @param timing clock, sleeps and jitter
      * @param observer sees every call start and end
+     * @param verboseLog whether every attempt is logged at INFO instead of DEBUG
      */
     public record Settings(HttpUrl baseUrl, String apiKey, String userAgent, String projectId,
             RetryRules retryRules, Duration timeout, Duration callTimeout, Duration maxPostConnectionIdle,
-            OkHttpClient httpClient, Timing timing, CallObserver observer) {
+            OkHttpClient httpClient, Timing timing, CallObserver observer, boolean verboseLog) {
 
         @Override
         public String toString() {
@@ -119,7 +120,7 @@ public final class HttpTransport implements AutoCloseable {
         this.requests = new RequestFactory(baseUrl, projectId, authentication);
         this.retries = new RetryDecision(settings.retryRules(), timing);
         this.inFlight = new InFlightCalls(timing);
-        this.log = new AttemptLog(timing);
+        this.log = new AttemptLog(timing, settings.verboseLog());
         this.observer = settings.observer() == null ? CallObserver.none() : settings.observer();
         this.clientsByReadTimeout = new ConcurrentHashMap<>();
         this.options = CallOptions.NONE;

@@ -72,7 +72,7 @@ public class RetryPolicyTest {
     private HttpTransport transport(RetryPolicy policy, Duration timeout, Duration callTimeout) {
         transport = new HttpTransport(new HttpTransport.Settings(
                 HttpUrl.get(server.url("/").toString()), TestSupport.KEY, "codespar-java/test", null, rules(policy),
-                timeout, callTimeout, Duration.ofSeconds(1), null, timing, null));
+                timeout, callTimeout, Duration.ofSeconds(1), null, timing, null, false));
         return transport;
     }
 
@@ -342,7 +342,7 @@ public class RetryPolicyTest {
         }
         transport = new HttpTransport(new HttpTransport.Settings(HttpUrl.get("http://127.0.0.1:" + port),
                 TestSupport.KEY, "ua", null, rules(RetryPolicy.defaults()), Duration.ofSeconds(2), null, Duration.ofSeconds(1),
-                null, timing, null));
+                null, timing, null, false));
 
         ApiError e = fail(POST);
 
