@@ -1,7 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.consumers.ConsumerService;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.errors.NotConnectedError;
+import dev.codespar.internal.consumers.ConsumerServiceImpl;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.RetryRules;
 import dev.codespar.internal.http.Timing;
@@ -17,6 +19,7 @@ import dev.codespar.management.ProjectService;
 import dev.codespar.management.ServerService;
 import dev.codespar.management.ToolService;
 import dev.codespar.management.TriggerService;
+import dev.codespar.mandate.AgentDidResolver;
 import dev.codespar.telemetry.CallObserver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,6 +218,43 @@ public final class CodeSparClient implements AutoCloseable {
      */
     public SessionService sessions() {
         return sessions;
+    }
+
+    // ---------------------------------------------------------------- consumers and agents
+
+    /**
+     * Consumer spending: consents, mandate spends, wallets, transfers, and the key's identity ({@code whoami}). A
+     * spend and an executed transfer are never sent again once they may have been processed. Cheap to call; the
+     * service is stateless.
+     *
+     * <pre>{@code
+     * SpendReceipt paid = client.consumers().spend(mandateId, SpendParams.of(2_500, payee, agentId));
+     * }</pre>
+     *
+     * @return the consumer service
+     */
+    public ConsumerService consumers() {
+        return new ConsumerServiceImpl(transport);
+    }
+
+    /**
+     * Agents' DID documents and public keys, fetched from this client's API ({@code GET /v1/agents/{did}/did.json})
+     * over its connections and dispatcher, without the API key: that route needs none, and the resolver removes
+     * {@code Authorization} from every request it sends. Use the key to verify a mandate token online.
+     *
+     * <pre>{@code
+     * Mandate mandate = Mandates.decode(token);
+     * byte[] agentKey = client.agents().publicKey(mandate.keyId().orElseThrow());
+     * MandateVerification check = Mandates.verify(mandate, MandateKeys.of(agentKey, pinnedIssuerKey));
+     * }</pre>
+     *
+     * <p>Nothing is retried; failures are {@link dev.codespar.mandate.DidResolutionException}s. Cheap to call; the
+     * resolver is immutable; use it while the client is open (it shares the client's threads).
+     *
+     * @return a resolver bound to this client's base URL
+     */
+    public AgentDidResolver agents() {
+        return new AgentDidResolver(transport.okHttpClient(), getBaseUrl());
     }
 
     HttpTransport transport() {
