@@ -64,8 +64,9 @@ class ToolPlanOnFakeTest {
         fake.journal().assertExecutedTimes("codespar_pay", 1);
         fake.journal().assertNotExecuted("codespar_notify");
 
-        ToolResult found = new ToolResult(true, new ObjectMapper().readTree("{\"id\":\"pay_1\",\"status\":\"pending\"}"),
-                null, 0, "asaas", "codespar_pay", null, null, null);
+        ToolResult found = new ToolResult(true,
+                new ObjectMapper().readTree("{\"id\":\"pay_1\",\"status\":\"pending\"}"), null, 0, "asaas",
+                "codespar_pay", null, null, null);
         PlanResult second = plan.resume(session, first.withOutcome("pay", found));
 
         assertThat(second.success()).as(second.toString()).isTrue();

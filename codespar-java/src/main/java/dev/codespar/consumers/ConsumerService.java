@@ -140,9 +140,9 @@ public interface ConsumerService {
     /**
      * Plans, or with {@link TransferParams.Builder#execute()} runs, a move between two currencies of a consumer's
      * wallet (a real ramp trade: there is no exchange inside the wallet).
-     * {@code POST /v1/consumers/{id}/wallet/transfer} with {@code {"from_currency", "to_currency", "amount_minor"}} and, when set, {@code "execute": true},
-     * {@code "agent_id"}, {@code "purpose"}. An executed transfer moves money and is never sent again once it may
-     * have been processed.
+     * {@code POST /v1/consumers/{id}/wallet/transfer} with {@code {"from_currency", "to_currency", "amount_minor"}}
+     * and, when set, {@code "execute": true}, {@code "agent_id"}, {@code "purpose"}. An executed transfer moves money
+     * and is never sent again once it may have been processed.
      *
      * @param consumerId the consumer
      * @param params the currencies, the amount and whether to execute

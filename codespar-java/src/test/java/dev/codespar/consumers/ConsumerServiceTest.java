@@ -63,12 +63,14 @@ class ConsumerServiceTest {
                 .merchantAllowlist("pix:hotel@example.com", "0x52908400098527886E0F7030069857D2E4169EE7")
                 .mandateTtl(Duration.ofDays(7)).merchantPinKind("address").build());
 
-        assertThat(api.take("POST", "/v1/consents/init").getBody().readUtf8()).isEqualTo("{\"agent_id\":\"agent_travel\","
-                + "\"intent\":{\"purpose\":\"travel\",\"cap_minor\":100000,\"per_tx_cap_minor\":50000,\"currency\":\"BRL\","
-                + "\"mandate_ttl_seconds\":604800,\"merchant_allowlist\":[\"pix:hotel@example.com\","
-                + "\"0x52908400098527886E0F7030069857D2E4169EE7\"],\"merchant_pin_kind\":\"address\",\"slots\":["
+        assertThat(api.take("POST", "/v1/consents/init").getBody().readUtf8()).isEqualTo(
+                "{\"agent_id\":\"agent_travel\",\"intent\":{\"purpose\":\"travel\",\"cap_minor\":100000,"
+                + "\"per_tx_cap_minor\":50000,\"currency\":\"BRL\",\"mandate_ttl_seconds\":604800,"
+                + "\"merchant_allowlist\":[\"pix:hotel@example.com\",\"0x52908400098527886E0F7030069857D2E4169EE7\"],"
+                + "\"merchant_pin_kind\":\"address\",\"slots\":["
                 + "{\"currency\":\"BRL\",\"rail\":\"pix\",\"cap_minor\":100000,\"per_tx_cap_minor\":50000},"
-                + "{\"currency\":\"USDC\",\"rail\":\"usdc-onchain\",\"cap_minor\":50000000,\"per_tx_cap_minor\":10000000}]}}");
+                + "{\"currency\":\"USDC\",\"rail\":\"usdc-onchain\",\"cap_minor\":50000000,"
+                + "\"per_tx_cap_minor\":10000000}]}}");
     }
 
     @Test
@@ -79,10 +81,11 @@ class ConsumerServiceTest {
                 .currency("USDC").capMinor(7).perTxCapMinor(7).slot(ConsentSlot.of("BRL", "pix", 100, 10))
                 .merchantAllowlist("m").mandateTtlSeconds(60).build());
 
-        assertThat(api.take("POST", "/v1/consents/init").getBody().readUtf8()).isEqualTo("{\"agent_id\":\"a\",\"intent\":"
-                + "{\"purpose\":\"p\",\"cap_minor\":7,\"per_tx_cap_minor\":7,\"currency\":\"USDC\",\"mandate_ttl_seconds\":60,"
-                + "\"merchant_allowlist\":[\"m\"],\"merchant_pin_kind\":\"merchant-id\",\"slots\":[{\"currency\":\"BRL\","
-                + "\"rail\":\"pix\",\"cap_minor\":100,\"per_tx_cap_minor\":10}]}}");
+        assertThat(api.take("POST", "/v1/consents/init").getBody().readUtf8()).isEqualTo(
+                "{\"agent_id\":\"a\",\"intent\":{\"purpose\":\"p\",\"cap_minor\":7,\"per_tx_cap_minor\":7,"
+                + "\"currency\":\"USDC\",\"mandate_ttl_seconds\":60,\"merchant_allowlist\":[\"m\"],"
+                + "\"merchant_pin_kind\":\"merchant-id\",\"slots\":[{\"currency\":\"BRL\",\"rail\":\"pix\","
+                + "\"cap_minor\":100,\"per_tx_cap_minor\":10}]}}");
         assertThat(init.expiresAt()).isNull();
     }
 
@@ -200,11 +203,12 @@ class ConsumerServiceTest {
 
     @Test
     void aSpendTheMandateRefusesIsAForbiddenErrorWithTheReasonAsCodeAndNothingSentAgain() {
-        api.enqueue(403, "{\"reason\":\"budget_exceeded\",\"ruleType\":\"per_tx_cap\",\"ruleId\":\"mnd_1:BRL:per_tx_cap\","
+        api.enqueue(403, "{\"reason\":\"budget_exceeded\",\"ruleType\":\"per_tx_cap\","
+                + "\"ruleId\":\"mnd_1:BRL:per_tx_cap\","
                 + "\"message\":\"20000 exceeds the per-transaction cap of 10000 BRL\"}");
 
-        ForbiddenError e = catchThrowableOfType(() -> consumers.spend("mnd_1", SpendParams.of(20_000, PAYEE, "agent_1")),
-                ForbiddenError.class);
+        ForbiddenError e = catchThrowableOfType(
+                () -> consumers.spend("mnd_1", SpendParams.of(20_000, PAYEE, "agent_1")), ForbiddenError.class);
 
         assertThat(e.getCode()).isEqualTo("budget_exceeded");
         assertThat(e.getStatus()).isEqualTo(403);
@@ -244,7 +248,8 @@ class ConsumerServiceTest {
     void aTransferPlanSendsNoExecuteFlagAndReadsTheRoute() {
         api.enqueue("{\"consumer_id\":\"cons_ana\",\"route\":\"onramp\",\"converts\":true,\"engine\":\"unblockpay\","
                 + "\"executable\":true,\"executed\":false,\"from\":{\"currency\":\"BRL\",\"rail\":\"pix\","
-                + "\"amount_minor\":10000,\"cap_available_minor\":47500},\"to\":{\"currency\":\"USDC\",\"rail\":\"usdc\"},"
+                + "\"amount_minor\":10000,\"cap_available_minor\":47500},"
+                + "\"to\":{\"currency\":\"USDC\",\"rail\":\"usdc\"},"
                 + "\"note\":\"A plan: nothing moved.\"}");
 
         TransferResult t = consumers.transfer("cons_ana",

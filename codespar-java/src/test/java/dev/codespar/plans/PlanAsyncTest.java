@@ -39,7 +39,8 @@ class PlanAsyncTest {
         PlanResult result = future.get(5, TimeUnit.SECONDS);
 
         assertThat(api.executeBodies()).containsExactly("{\"tool\":\"codespar_ship\",\"input\":{}}",
-                "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":5}}", "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":5}}",
+                "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":5}}",
+                "{\"tool\":\"codespar_pay\",\"input\":{\"amount\":5}}",
                 "{\"tool\":\"codespar_invoice\",\"input\":{\"payment\":\"pay_1\"}}");
         assertThat(result.steps()).extracting(StepResult::status).containsExactly(StepStatus.SUCCEEDED,
                 StepStatus.SUCCEEDED, StepStatus.FAILED, StepStatus.NOT_RUN);

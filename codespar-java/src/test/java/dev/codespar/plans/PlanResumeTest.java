@@ -71,7 +71,8 @@ class PlanResumeTest {
 
     @Test
     void aReconciledSuccessLetsTheRestRunOnItsData() throws Exception {
-        api.enqueue(ok("codespar_ship", "{}"), new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        api.enqueue(ok("codespar_ship", "{}"),
+                new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         PlanResult first = checkout.run(api.session);
         assertThat(first.step("pay").mayHaveRun()).isTrue();
         api.executeBodies();
@@ -82,7 +83,8 @@ class PlanResumeTest {
         api.enqueue(ok("codespar_notify", "{}"));
         PlanResult second = checkout.resume(api.session, reconciled);
 
-        assertThat(api.executeBodies()).containsExactly("{\"tool\":\"codespar_notify\",\"input\":{\"ref\":\"pay_checked\"}}");
+        assertThat(api.executeBodies())
+                .containsExactly("{\"tool\":\"codespar_notify\",\"input\":{\"ref\":\"pay_checked\"}}");
         assertThat(second.success()).isTrue();
         assertThat(second.step("pay").reconciled()).isTrue();
         assertThat(second.step("pay").succeeded()).isTrue();

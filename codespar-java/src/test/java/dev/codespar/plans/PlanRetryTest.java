@@ -59,13 +59,15 @@ class PlanRetryTest {
                 Arguments.of("approval_required", (Supplier<MockResponse>) () -> refused("codespar_pay",
                         "approval_required", "{\"code\":\"approval_required\",\"approval_id\":\"apr_1\","
                                 + "\"expires_at\":\"2026-05-02T11:00:00Z\",\"message\":\"ask\"}"), 1, false),
-                Arguments.of("mocks_exhausted", (Supplier<MockResponse>) () -> refused("codespar_pay", "mocks_exhausted",
+                Arguments.of("mocks_exhausted", (Supplier<MockResponse>) () -> refused("codespar_pay",
+                        "mocks_exhausted",
                         "{\"code\":\"mocks_exhausted\",\"message\":\"drained\"}"), 1, false),
                 // the server said it did not take the request
                 Arguments.of("503", (Supplier<MockResponse>) () -> error(503, "service_unavailable"), 3, false),
                 Arguments.of("502", (Supplier<MockResponse>) () -> error(502, "provider_error"), 3, false),
                 Arguments.of("429 rate_limited", (Supplier<MockResponse>) () -> error(429, "rate_limited"), 3, false),
-                Arguments.of("429 quota_exceeded", (Supplier<MockResponse>) () -> error(429, "quota_exceeded"), 1, false),
+                Arguments.of("429 quota_exceeded", (Supplier<MockResponse>) () -> error(429, "quota_exceeded"), 1,
+                        false),
                 Arguments.of("400", (Supplier<MockResponse>) () -> error(400, "invalid_request"), 1, false),
                 Arguments.of("422 needs_connection", (Supplier<MockResponse>) () -> error(422, "needs_connection"), 1,
                         false),
@@ -97,7 +99,8 @@ class PlanRetryTest {
 
     @Test
     void aRetriedStepThatSucceedsReportsItsAttemptsAndTheDoublingWaits() {
-        api.enqueue(error(503, "service_unavailable"), error(502, "provider_error"), ok("codespar_pay", "{\"id\":\"p\"}"));
+        api.enqueue(error(503, "service_unavailable"), error(502, "provider_error"),
+                ok("codespar_pay", "{\"id\":\"p\"}"));
 
         StepResult pay = payWithTwoRetries().step("pay");
 
