@@ -1,7 +1,7 @@
 /**
  * The CodeSpar Java SDK: sessions and their tools, typed errors, streams, the management API, webhooks, offline
- * mandate verification, agent tool dispatching with guardrails, and call telemetry. Nothing under
- * {@code dev.codespar.internal} is exported.
+ * mandate verification, consumer spending, tool plans, agent tool dispatching with guardrails, and call telemetry.
+ * Nothing under {@code dev.codespar.internal} is exported.
  */
 module dev.codespar {
     requires transitive com.fasterxml.jackson.databind;
@@ -16,11 +16,13 @@ module dev.codespar {
 
     exports dev.codespar;
     exports dev.codespar.agent;
+    exports dev.codespar.consumers;
     exports dev.codespar.errors;
     exports dev.codespar.management;
     exports dev.codespar.mandate;
     exports dev.codespar.metatools;
     exports dev.codespar.paging;
+    exports dev.codespar.plans;
     exports dev.codespar.policy;
     exports dev.codespar.telemetry;
     exports dev.codespar.webhooks;

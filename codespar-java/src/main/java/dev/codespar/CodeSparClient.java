@@ -1,7 +1,9 @@
 package dev.codespar;
 
+import dev.codespar.consumers.ConsumerService;
 import dev.codespar.errors.ConfigError;
 import dev.codespar.errors.NotConnectedError;
+import dev.codespar.internal.consumers.ConsumerServiceImpl;
 import dev.codespar.internal.http.HttpTransport;
 import dev.codespar.internal.http.RetryRules;
 import dev.codespar.internal.http.Timing;
@@ -17,6 +19,7 @@ import dev.codespar.management.ProjectService;
 import dev.codespar.management.ServerService;
 import dev.codespar.management.ToolService;
 import dev.codespar.management.TriggerService;
+import dev.codespar.mandate.AgentDidResolver;
 import dev.codespar.telemetry.CallObserver;
 import java.time.Duration;
 import java.util.Objects;
@@ -53,18 +56,13 @@ public final class CodeSparClient implements AutoCloseable {
     /** The SDK version, as sent in {@code User-Agent}. */
     public static final String VERSION = ClientSettings.readVersion();
 
+    private final ClientContext context;
     private final HttpTransport transport;
-    private final String apiKey;
-    private final Duration sendStreamIdleTimeout;
-    private final Duration statusStreamIdleTimeout;
     private final SessionServiceImpl sessions;
 
-    private CodeSparClient(HttpTransport transport, String apiKey, Duration sendStreamIdleTimeout,
-            Duration statusStreamIdleTimeout) {
-        this.transport = transport;
-        this.apiKey = apiKey;
-        this.sendStreamIdleTimeout = sendStreamIdleTimeout;
-        this.statusStreamIdleTimeout = statusStreamIdleTimeout;
+    private CodeSparClient(ClientContext context) {
+        this.context = context;
+        this.transport = context.transport();
         this.sessions = new SessionServiceImpl(this);
     }
 
@@ -77,13 +75,8 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment alone ({@link Builder#fromEnv()}): the twelve-factor way.
-     *
-     * <pre>{@code
-     * // CODESPAR_API_KEY=csk_live_... CODESPAR_PROJECT_ID=prj_... CODESPAR_TIMEOUT=30
-     * try (CodeSparClient client = CodeSparClient.fromEnv()) { ... }
-     * }</pre>
-     * @return the client
+     * {@return a client configured from the environment alone} Same as {@code builder().fromEnv().build()}, so
+     * {@code CODESPAR_API_KEY=csk_live_... CODESPAR_TIMEOUT=30} is all a deployment sets.
      * @throws ConfigError when a setting is missing or wrong (no key, a malformed timeout, ...)
      */
     public static CodeSparClient fromEnv() {
@@ -108,7 +101,6 @@ public final class CodeSparClient implements AutoCloseable {
      * <pre>{@code
      * Session session = client.create("user_123", SessionConfig.builder().servers("asaas", "nuvem-fiscal").build());
      * }</pre>
-     *
      * <p>With {@link SessionConfig.Builder#waitForConnections(Duration)} the call then polls the connections every
      * second until every server is connected, else throws {@link NotConnectedError} carrying the open session's id
      * and the pending servers.
@@ -133,8 +125,7 @@ public final class CodeSparClient implements AutoCloseable {
     }
 
     /**
-     * Non-blocking twin of {@link #create(String, SessionConfig)}; validation errors complete the future
-     * exceptionally.
+     * Non-blocking twin of {@link #create(String, SessionConfig)}; validation errors fail the future.
      * @param userId your identifier of the end user
      * @param config the session configuration
      * @return a future of the open session
@@ -199,22 +190,35 @@ public final class CodeSparClient implements AutoCloseable {
      * @return the client view
      */
     public CodeSparClient withOptions(RequestOptions options) {
-        if (options == null) {
-            throw new ConfigError("options: must not be null");
-        }
-        Duration idle = options.streamIdleTimeout();
-        return new CodeSparClient(transport.withOptions(options.toCallOptions()), apiKey,
-                idle != null ? idle : sendStreamIdleTimeout, idle != null ? idle : statusStreamIdleTimeout);
+        return new CodeSparClient(context.withOptions(options));
     }
 
-    HttpTransport transport() { return transport; }
+    /**
+     * Consumer spending: consents, mandate spends, wallets, transfers, and the key's identity ({@code whoami}). A
+     * spend and an executed transfer are never sent again once they may have been processed.
+     * @return the consumer service (stateless, cheap to call)
+     */
+    public ConsumerService consumers() {
+        return new ConsumerServiceImpl(transport);
+    }
 
-    /** The secret key, for the MCP endpoint headers only; never logged. */
-    String apiKey() { return apiKey; }
+    /**
+     * Agents' DID documents and public keys from this client's API ({@code GET /v1/agents/{did}/did.json}), over its
+     * connections but without the API key (the route needs none). Nothing is retried; failures are
+     * {@link dev.codespar.mandate.DidResolutionException}s. Use it while the client is open.
+     * @return a resolver bound to this client's base URL
+     */
+    public AgentDidResolver agents() {
+        return new AgentDidResolver(transport.okHttpClient(), getBaseUrl());
+    }
 
-    Duration sendStreamIdleTimeout() { return sendStreamIdleTimeout; }
+    ClientContext context() {
+        return context;
+    }
 
-    Duration statusStreamIdleTimeout() { return statusStreamIdleTimeout; }
+    HttpTransport transport() {
+        return transport;
+    }
 
     /** {@return the API root requests go to, without a trailing slash} */
     public String getBaseUrl() {
@@ -222,19 +226,15 @@ public final class CodeSparClient implements AutoCloseable {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /**
-     * {@return the client-level project, sent as {@code x-codespar-project} unless a session names its own; {@code
-     * null} for the organisation's default project}
-     */
+    /** {@return the client's project (sent as {@code x-codespar-project}), {@code null} for the default one} */
     public String getProjectId() {
         return transport.projectId();
     }
 
     /**
-     * Releases the connections and threads this client created. Calls in flight fail with a
-     * {@link dev.codespar.errors.NetworkError}; later calls are refused. An {@link OkHttpClient} passed to the builder
-     * is not shut down. Idempotent. Closing a view made with {@link #withOptions} closes nothing: the client it was
-     * made from owns the resources.
+     * Releases the connections and threads this client created; calls in flight fail with a
+     * {@link dev.codespar.errors.NetworkError} ({@code client_closed}), later calls are refused. Idempotent. Neither
+     * a given {@link OkHttpClient} nor, for a {@link #withOptions} view, the client it came from is shut down.
      */
     @Override
     public void close() {
@@ -493,7 +493,7 @@ public final class CodeSparClient implements AutoCloseable {
             HttpTransport transport = new HttpTransport(new HttpTransport.Settings(url, key,
                     ClientSettings.userAgent(VERSION), projectId, rules, timeout, callTimeout, maxPostConnectionIdle,
                     httpClient, timing, callObserver, verbose));
-            return new CodeSparClient(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout);
+            return new CodeSparClient(new ClientContext(transport, key, sendStreamIdleTimeout, statusStreamIdleTimeout));
         }
     }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
  *   <li>Retried: 429 (except {@code quota_exceeded}), 502 and 503, for every method: the server says it did not do
  *       the work. 504 only for {@code GET}/{@code DELETE}, or for {@code POST} after
  *       {@link Builder#retryPostOnGatewayTimeout(boolean)}: a 504 on a payout or an NF-e may still have gone through.
- *       500 only after {@link Builder#retryOnInternalError(boolean)}. Never any other 4xx.
+ *       500 only after {@link Builder#retryOnInternalError(boolean)}. Never any other 4xx. Neither opt-in applies to
+ *       the calls that move a consumer's money ({@code client.consumers().spend(...)} and an executed
+ *       {@code transfer(...)}): a 504 or a 500 to them is always thrown, never sent again.
  *   <li>Network failures: retried for every method when the request provably never reached the server (refused,
  *       DNS, TLS handshake, connect timeout); after the request was sent (reset, read timeout) only for {@code GET}
  *       and {@code DELETE}.

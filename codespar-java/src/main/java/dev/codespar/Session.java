@@ -69,8 +69,8 @@ public final class Session implements AutoCloseable {
         this.projectId = projectId;
         this.closed = closed;
         this.lastConnections = lastConnections;
-        this.calls = new SessionCalls(client.transport(), id, userId, servers, projectId, lastConnections);
-        this.wait = new ConnectionWait(client.transport(), calls, id, servers);
+        this.calls = new SessionCalls(client.context().transport(), id, userId, servers, projectId, lastConnections);
+        this.wait = new ConnectionWait(client.context().transport(), calls, id, servers);
         this.gate = new PolicyGate(calls, id, policy);
     }
 
@@ -307,7 +307,7 @@ public final class Session implements AutoCloseable {
      * @see EventStream for the guarantees while iterating
      */
     public EventStream<StreamEvent> sendStream(String message) {
-        return calls.sendStream(message, client.sendStreamIdleTimeout()).execute();
+        return calls.sendStream(message, client.context().sendStreamIdleTimeout()).execute();
     }
 
     /**
@@ -318,7 +318,7 @@ public final class Session implements AutoCloseable {
      * @return a future of the open stream
      */
     public CompletableFuture<EventStream<StreamEvent>> sendStreamAsync(String message) {
-        return calls.sendStream(message, client.sendStreamIdleTimeout()).executeAsync();
+        return calls.sendStream(message, client.context().sendStreamIdleTimeout()).executeAsync();
     }
 
     // ---------------------------------------------------------------- connections
@@ -426,7 +426,7 @@ public final class Session implements AutoCloseable {
      * @return the endpoint
      */
     public McpEndpoint mcp() {
-        return McpEndpoint.of(client.transport().baseUrl(), id, client.apiKey(), projectId);
+        return McpEndpoint.of(client.context().transport().baseUrl(), id, client.context().apiKey(), projectId);
     }
 
     // ---------------------------------------------------------------- settlement status
@@ -438,7 +438,7 @@ public final class Session implements AutoCloseable {
      * @return the tool calls view
      */
     public ToolCalls toolCalls() {
-        return new ToolCalls(calls, client.statusStreamIdleTimeout());
+        return new ToolCalls(calls, client.context().statusStreamIdleTimeout());
     }
 
     // ---------------------------------------------------------------- close

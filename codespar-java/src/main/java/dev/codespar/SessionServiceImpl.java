@@ -32,7 +32,7 @@ final class SessionServiceImpl implements SessionService {
 
     SessionServiceImpl(CodeSparClient client) {
         this.client = client;
-        this.transport = client.transport();
+        this.transport = client.context().transport();
     }
 
     // ---------------------------------------------------------------- create

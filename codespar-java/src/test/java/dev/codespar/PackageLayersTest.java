@@ -84,6 +84,20 @@ class PackageLayersTest {
                 target -> packageOf(target).equals(MANAGEMENT_IMPL))).isEmpty();
     }
 
+    @Test
+    void theConsumerApiReliesOnNeitherTheRootNorItsImplementation() {
+        assertThat(references).containsKeys("dev.codespar.consumers.ConsumerService",
+                "dev.codespar.internal.consumers.ConsumerServiceImpl");
+        assertThat(offenders(List.of("dev.codespar.consumers"), List.of(), target -> packageOf(target).equals(ROOT)
+                || packageOf(target).startsWith("dev.codespar.internal"))).isEmpty();
+    }
+
+    @Test
+    void internalPackagesReferToTheConsumerApiOnlyFromItsImplementation() {
+        assertThat(offenders(List.of("dev.codespar.internal"), List.of("dev.codespar.internal.consumers"),
+                target -> packageOf(target).equals("dev.codespar.consumers"))).isEmpty();
+    }
+
     /** {@code class -> referenced class} for each class in {@code packages} (and below) that refers to a forbidden one. */
     private static List<String> offenders(List<String> packages, List<String> exempt,
             java.util.function.Predicate<String> forbidden) {

@@ -441,8 +441,8 @@ class SendStreamTest {
 
     @Test
     void theSendStreamDefaultsToTheClientsIdleTimeout() {
-        assertThat(client.sendStreamIdleTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(client.statusStreamIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(client.context().sendStreamIdleTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(client.context().statusStreamIdleTimeout()).isEqualTo(Duration.ofSeconds(45));
         try (CodeSparClient custom = Fixtures.builder(server, new FakeTiming())
                 .sendStreamIdleTimeout(Duration.ofMillis(150)).build()) {
             Session s;

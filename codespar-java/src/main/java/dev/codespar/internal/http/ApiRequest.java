@@ -25,15 +25,19 @@ public final class ApiRequest {
     private final byte[] body;
     private final String accept;
     private final String projectId;
+    private final boolean movesMoney;
+    private final boolean secretPath;
 
     private ApiRequest(String method, List<String> segments, Map<String, String> query, byte[] body, String accept,
-            String projectId) {
+            String projectId, boolean movesMoney, boolean secretPath) {
         this.method = method;
         this.segments = segments;
         this.query = query;
         this.body = body;
         this.accept = accept;
         this.projectId = projectId;
+        this.movesMoney = movesMoney;
+        this.secretPath = secretPath;
     }
 
     /**
@@ -44,7 +48,7 @@ public final class ApiRequest {
      * @return the request, with {@code Accept: application/json} and no body
      */
     public static ApiRequest of(String method, String... segments) {
-        return new ApiRequest(method, List.of(segments), Map.of(), null, JSON, null);
+        return new ApiRequest(method, List.of(segments), Map.of(), null, JSON, null, false, false);
     }
 
     /**
@@ -85,7 +89,8 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withBody(Object value) {
-        return new ApiRequest(method, segments, query, Json.toBytes(value), accept, projectId);
+        return new ApiRequest(method, segments, query, Json.toBytes(value), accept, projectId, movesMoney,
+                secretPath);
     }
 
     /**
@@ -101,7 +106,8 @@ public final class ApiRequest {
         }
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put(name, String.valueOf(value));
-        return new ApiRequest(method, segments, Collections.unmodifiableMap(q), body, accept, projectId);
+        return new ApiRequest(method, segments, Collections.unmodifiableMap(q), body, accept, projectId,
+                movesMoney, secretPath);
     }
 
     /**
@@ -111,7 +117,7 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withAccept(String value) {
-        return new ApiRequest(method, segments, query, body, value, projectId);
+        return new ApiRequest(method, segments, query, body, value, projectId, movesMoney, secretPath);
     }
 
     /**
@@ -121,7 +127,39 @@ public final class ApiRequest {
      * @return the new request
      */
     public ApiRequest withProject(String id) {
-        return new ApiRequest(method, segments, query, body, accept, id);
+        return new ApiRequest(method, segments, query, body, accept, id, movesMoney, secretPath);
+    }
+
+    /**
+     * A copy marked as moving money (a spend, an executed transfer): it is never sent again once it may have been
+     * processed, whatever the client's opt-ins say. A 504 or a 500 to it is thrown even with
+     * {@code retryPostOnGatewayTimeout(true)} or {@code retryOnInternalError(true)}, since those switches are for
+     * calls whose repetition the caller has judged harmless, and a second spend is a second payment.
+     *
+     * @return the new request
+     */
+    public ApiRequest movingMoney() {
+        return new ApiRequest(method, segments, query, body, accept, projectId, true, secretPath);
+    }
+
+    /**
+     * A copy whose path holds a credential (a consent token): its {@link #toString()}, which log lines and error
+     * messages quote, shows the {@link #pathTemplate()} instead.
+     *
+     * @return the new request
+     */
+    public ApiRequest withSecretPath() {
+        return new ApiRequest(method, segments, query, body, accept, projectId, movesMoney, true);
+    }
+
+    /** @return whether the path holds a credential ({@link #withSecretPath()}) */
+    public boolean hasSecretPath() {
+        return secretPath;
+    }
+
+    /** @return whether the request moves money ({@link #movingMoney()}) */
+    public boolean movesMoney() {
+        return movesMoney;
     }
 
 
@@ -211,6 +249,6 @@ public final class ApiRequest {
 
     @Override
     public String toString() {
-        return method + " " + path();
+        return method + " " + (secretPath ? pathTemplate() : path());
     }
 }

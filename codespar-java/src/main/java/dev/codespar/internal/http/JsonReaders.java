@@ -92,6 +92,10 @@ public final class JsonReaders {
     }
 
     private static String call(Response response) {
+        ApiRequest sent = response.request().tag(ApiRequest.class);
+        if (sent != null && sent.hasSecretPath()) {
+            return sent.toString();
+        }
         return response.request().method() + " " + response.request().url().encodedPath();
     }
 

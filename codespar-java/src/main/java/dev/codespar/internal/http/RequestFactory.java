@@ -41,7 +41,8 @@ final class RequestFactory {
         builder.url(url.build())
                 .method(request.method(), body == null ? null : RequestSent.body(body, JSON_TYPE, tracker))
                 .header("Accept", request.accept())
-                .tag(RequestSent.class, tracker);
+                .tag(RequestSent.class, tracker)
+                .tag(ApiRequest.class, request);
         authentication.apply(builder);
         String project = request.projectId() != null ? request.projectId() : projectId;
         if (project != null) {

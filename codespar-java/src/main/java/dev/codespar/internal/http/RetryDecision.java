@@ -71,9 +71,10 @@ final class RetryDecision {
                 return true;
             case 504:
                 // the provider may have acted: a payout or an NF-e may have gone through
-                return request.isIdempotent() || policy.retryPostOnGatewayTimeout();
+                return request.isIdempotent() || policy.retryPostOnGatewayTimeout() && !request.movesMoney();
             case 500:
-                return policy.retryOnInternalError();
+                // a money movement is never sent twice on the chance that the first one failed
+                return policy.retryOnInternalError() && !request.movesMoney();
             default:
                 return false;
         }
