@@ -7,8 +7,10 @@ import static dev.codespar.anthropic.AnthropicWire.toolUse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageParam;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -249,6 +251,43 @@ class ToolResultsTest {
         assertThat(codespar.toolResultBlocks(answer)).isEmpty();
         assertThat(codespar.toolResultsAsync(answer).get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(fake.journal().executions("codespar_pay")).isEmpty();
+    }
+
+    @Test
+    void aStreamedToolUseRunsOnceTheAccumulatorHasIt() throws Exception {
+        CodeSparAnthropic codespar = CodeSparAnthropic.from(session());
+        MessageAccumulator accumulator = MessageAccumulator.create();
+        int half = PAY_INPUT.length() / 2;
+        ObjectMapper sdk = com.anthropic.core.ObjectMappers.jsonMapper();
+        List<String> events = List.of(
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-6\",\"content\":[],"
+                        + "\"stop_reason\":null,\"stop_sequence\":null,"
+                        + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
+                        + "\"id\":\"toolu_s1\",\"name\":\"codespar_pay\",\"input\":{}}}",
+                inputDelta(PAY_INPUT.substring(0, half)),
+                inputDelta(PAY_INPUT.substring(half)),
+                "{\"type\":\"content_block_stop\",\"index\":0}",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_sequence\":null},"
+                        + "\"usage\":{\"output_tokens\":20}}",
+                "{\"type\":\"message_stop\"}");
+        for (String event : events) {
+            accumulator.accumulate(sdk.readValue(event, RawMessageStreamEvent.class));
+        }
+
+        JsonNode answer = only(accumulator.message(), codespar, false);
+
+        RecordedCall execution = fake.journal().assertExecutedOnce("codespar_pay");
+        assertThat(execution.json().path("input")).isEqualTo(JSON.readTree(PAY_INPUT));
+        assertThat(answer.path("success").asBoolean()).isTrue();
+    }
+
+    private static String inputDelta(String partialJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode event = JSON.createObjectNode()
+                .put("type", "content_block_delta").put("index", 0);
+        event.putObject("delta").put("type", "input_json_delta").put("partial_json", partialJson);
+        return event.toString();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.responses.Response;
 
 /**
@@ -65,6 +66,28 @@ final class OpenAiWire {
     static ObjectNode responseCall(String callId, String name, String arguments) {
         return JsonNodeFactory.instance.objectNode().put("type", "function_call").put("id", "fc_" + callId)
                 .put("call_id", callId).put("name", name).put("arguments", arguments).put("status", "completed");
+    }
+
+    /** A {@code chat.completion.chunk} of a stream: one choice with this delta (JSON text). */
+    static ChatCompletionChunk chunk(String delta, String finishReason) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("id", "chatcmpl-s").put("object",
+                "chat.completion.chunk").put("created", 1_760_000_000L).put("model", "gpt-4.1");
+        ObjectNode choice = json.putArray("choices").addObject().put("index", 0);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        try {
+            choice.set("delta", ObjectMappers.jsonMapper().readTree(delta));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return read(json, ChatCompletionChunk.class);
+    }
+
+    /** A delta that adds text to the arguments of the first tool call. */
+    static String argumentsDelta(String piece) {
+        ObjectNode delta = JsonNodeFactory.instance.objectNode();
+        delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
+        return delta.toString();
     }
 
     /** What openai-java writes for an object of its own (a tool definition, a tool message) in a request body. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.responses.ResponseInputItem;
@@ -243,6 +244,25 @@ class ToolResultsTest {
         assertThat(codespar.toolResults(completion())).isEmpty();
         assertThat(codespar.toolResults((ChatCompletion) null)).isEmpty();
         assertThat(codespar.toolResultsAsync(completion()).get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void aStreamedToolCallRunsOnceTheAccumulatorHasIt() throws Exception {
+        CodeSparOpenAi codespar = CodeSparOpenAi.from(session());
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        int half = PAY_ARGUMENTS.length() / 2;
+
+        accumulator.accumulate(OpenAiWire.chunk("{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+                + "\"id\":\"call_s1\",\"type\":\"function\",\"function\":{\"name\":\"codespar_pay\","
+                + "\"arguments\":\"\"}}]}", null));
+        accumulator.accumulate(OpenAiWire.chunk(OpenAiWire.argumentsDelta(PAY_ARGUMENTS.substring(0, half)), null));
+        accumulator.accumulate(OpenAiWire.chunk(OpenAiWire.argumentsDelta(PAY_ARGUMENTS.substring(half)), null));
+        accumulator.accumulate(OpenAiWire.chunk("{}", "tool_calls"));
+        List<ChatCompletionToolMessageParam> results = codespar.toolResults(accumulator.chatCompletion());
+
+        RecordedCall execution = fake.journal().assertExecutedOnce("codespar_pay");
+        assertThat(execution.json().path("input")).isEqualTo(JSON.readTree(PAY_ARGUMENTS));
+        assertThat(content(results.get(0), "call_s1").path("success").asBoolean()).isTrue();
     }
 
     @Test
