@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 
 /**
  * The charge a {@code codespar_charge} call created. It settles asynchronously: follow it with
- * {@link dev.codespar.Session#paymentStatus(String)} or {@link dev.codespar.Session#paymentStatusStream(String)} and the call's
+ * {@link dev.codespar.ToolCalls#paymentStatus(String)} or {@link dev.codespar.ToolCalls#paymentStatusStream(String)} and the call's
  * {@code toolCallId}.
  *
  * @param id the provider's charge id

@@ -53,7 +53,7 @@ public final class MetaTools {
 
     /**
      * Creates an inbound charge, the buyer paying the merchant ({@code codespar_charge}; amount in major units).
-     * Follow the settlement with {@link dev.codespar.Session#paymentStatusStream(String)} and the result's tool call id.
+     * Follow the settlement with {@link dev.codespar.ToolCalls#paymentStatusStream(String)} and the result's tool call id.
      *
      * @param params the charge
      * @return the result: the typed charge when the tool succeeded, the full {@link ToolResult} either way

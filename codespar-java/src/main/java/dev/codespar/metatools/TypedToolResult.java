@@ -78,7 +78,7 @@ public final class TypedToolResult<T> {
     }
 
     /**
-     * The id of this call, for {@link dev.codespar.Session#paymentStatus(String)} and {@link dev.codespar.Session#verificationStatus(String)}.
+     * The id of this call, for {@link dev.codespar.ToolCalls#paymentStatus(String)} and {@link dev.codespar.ToolCalls#verificationStatus(String)}.
      *
      * @return {@link ToolResult#toolCallId()}, may be {@code null}
      */
