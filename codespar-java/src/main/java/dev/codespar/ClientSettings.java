@@ -93,15 +93,27 @@ final class ClientSettings {
         }
     }
 
-    /** Whether the log setting asks for the SDK's attempt lines at INFO: {@code debug}; {@code off} or unset no. */
+    /**
+     * Whether the log setting asks for the SDK's attempt lines at INFO: {@code debug} or {@code trace} yes;
+     * {@code info}, {@code warn}, {@code error}, {@code off} or unset no. Anything else is a typo worth an error.
+     */
     static boolean verboseLog(String text) {
-        if (text == null || text.equalsIgnoreCase("off") || text.equalsIgnoreCase("info")) {
+        if (text == null) {
             return false;
         }
-        if (text.equalsIgnoreCase("debug")) {
-            return true;
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "debug":
+            case "trace":
+                return true;
+            case "info":
+            case "warn":
+            case "error":
+            case "off":
+                return false;
+            default:
+                throw new ConfigError("CODESPAR_LOG / codespar.log must be debug, trace, info, warn, error or off,"
+                        + " got \"" + text + "\"");
         }
-        throw new ConfigError("CODESPAR_LOG / codespar.log must be debug, info or off, got \"" + text + "\"");
     }
 
     static void checkProjectId(String projectId) {

@@ -131,7 +131,13 @@ class EnvironmentConfigTest {
         assertThat(refused().getMessage()).contains("maxPostConnectionIdle");
         env.remove("CODESPAR_MAX_POST_CONNECTION_IDLE");
         env.put("CODESPAR_LOG", "loud");
-        assertThat(refused().getMessage()).contains("CODESPAR_LOG").contains("debug");
+        assertThat(refused().getMessage()).contains("CODESPAR_LOG").contains("debug").contains("loud");
+        for (String quiet : new String[] {"info", "WARN", "error", "off"}) {
+            env.put("CODESPAR_LOG", quiet);
+            try (CodeSparClient client = fromEnv()) {
+                assertThat(client).as(quiet + " is a level, not a typo").isNotNull();
+            }
+        }
     }
 
     @Test
