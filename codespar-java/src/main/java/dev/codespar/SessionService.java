@@ -60,6 +60,30 @@ public interface SessionService {
     CompletableFuture<Session> retrieveAsync(String id);
 
     /**
+     * What the server records about one session, as a row of {@link #list()} reads it: status, servers, project,
+     * organisation, creation, close and expiry times, and the tool-call count. {@code GET /v1/sessions/{id}}.
+     *
+     * <pre>{@code
+     * SessionSummary s = client.sessions().summary("ses_HZb4d5yxIAxLawb4");
+     * if (s.expiresAt() != null && s.expiresAt().isBefore(Instant.now().plusSeconds(60))) { ... }
+     * }</pre>
+     *
+     * @param id the session id
+     * @return the summary
+     * @throws dev.codespar.errors.InvalidRequestError when the id is blank (no network call)
+     * @throws dev.codespar.errors.NotFoundError when no such session is visible
+     */
+    SessionSummary summary(String id);
+
+    /**
+     * {@link #summary(String)} without blocking.
+     *
+     * @param id the session id
+     * @return a future of the summary
+     */
+    CompletableFuture<SessionSummary> summaryAsync(String id);
+
+    /**
      * The newest sessions. {@code GET /v1/sessions}.
      *
      * @return the first page; {@link Page#autoPager()} follows the cursor through older ones

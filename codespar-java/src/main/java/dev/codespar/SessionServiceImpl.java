@@ -119,6 +119,23 @@ final class SessionServiceImpl implements SessionService {
         return retrieveCall(id, null).executeAsync();
     }
 
+    private ApiCall<SessionSummary> summaryCall(String id) {
+        return ApiCall.of(transport, () -> {
+            requireId(id);
+            return ApiRequest.get("sessions", id);
+        }, JsonReaders.answer().map(answer -> SessionSummary.fromJson(JsonFields.unwrap(answer.json(), "session"))));
+    }
+
+    @Override
+    public SessionSummary summary(String id) {
+        return summaryCall(id).execute();
+    }
+
+    @Override
+    public CompletableFuture<SessionSummary> summaryAsync(String id) {
+        return summaryCall(id).executeAsync();
+    }
+
     // ---------------------------------------------------------------- list and logs
 
     private ApiCall<Page<SessionSummary>> listCall(SessionListParams params) {

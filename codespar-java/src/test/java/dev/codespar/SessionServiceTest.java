@@ -102,6 +102,28 @@ class SessionServiceTest {
         assertThat(sessions.get(1).toolCallCount()).isEqualTo(5L);
     }
 
+    @Test
+    void summaryReadsWhatOnlyTheServerRecords() throws Exception {
+        api.enqueue("{\"session\":{\"id\":\"ses_1\",\"user_id\":\"user_9\",\"status\":\"closed\","
+                + "\"org_id\":\"org_1\",\"tool_calls_count\":7,\"closed_at\":\"2026-05-02T10:20:00Z\","
+                + "\"expires_at\":\"2026-05-02T10:30:00Z\"}}");
+        api.enqueue("{\"id\":\"ses_2\",\"status\":\"active\"}");
+
+        SessionSummary s = api.client.sessions().summary("ses_1");
+        SessionSummary async = api.client.sessions().summaryAsync("ses_2").get(5, TimeUnit.SECONDS);
+
+        assertThat(s.status()).isEqualTo(SessionStatus.CLOSED);
+        assertThat(s.orgId()).isEqualTo("org_1");
+        assertThat(s.toolCallCount()).isEqualTo(7L);
+        assertThat(s.closedAt()).isEqualTo(Instant.parse("2026-05-02T10:20:00Z"));
+        assertThat(s.expiresAt()).isEqualTo(Instant.parse("2026-05-02T10:30:00Z"));
+        assertThat(async.id()).isEqualTo("ses_2");
+        api.take("GET", "/v1/sessions/ses_1");
+        api.take("GET", "/v1/sessions/ses_2");
+        assertThatThrownBy(() -> api.client.sessions().summary(" ")).isInstanceOf(InvalidRequestError.class);
+        assertThat(api.requestCount()).isEqualTo(2);
+    }
+
     /** A web tier creates a session in one request and resumes it by id in the next: a Session like a new one. */
     @Test
     void retrieveResumesASessionThatExecutesSendsAndCloses() throws Exception {
