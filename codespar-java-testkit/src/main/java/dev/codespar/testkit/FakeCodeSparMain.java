@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options: {@code --port <n>} (default 0: a free port), {@code --host <name>} (default {@code localhost}),
  * {@code --dialect hosted|runtime}, {@code --api-key <csk_...>}, {@code --scenario <file.json>} (settings and
- * programming; see the testkit's TESTKIT.md), {@code --journal-limit <n>} (default 10 000). The control routes
+ * programming; see docs/testkit.md in the repository), {@code --journal-limit <n>} (default 10 000). The control routes
  * ({@link FakeCodeSparBuilder#controlApi(boolean)}) are on, so the test can settle payments, approve consents or
  * reset the fake over HTTP. The same class runs from a class path:
  * {@code java -cp ... dev.codespar.testkit.FakeCodeSparMain}.
