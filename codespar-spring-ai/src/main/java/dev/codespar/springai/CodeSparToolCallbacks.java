@@ -19,10 +19,13 @@ import org.springframework.ai.tool.ToolCallbackProvider;
  *
  * String answer = ChatClient.create(chatModel).prompt()
  *         .user("Charge R$10 via Pix to ana@example.com")
- *         .toolCallbacks(CodeSparToolCallbacks.from(session))
+ *         .tools(CodeSparToolCallbacks.from(session))          // Spring AI 2.0
  *         .call()
  *         .content();
  * }</pre>
+ *
+ * <p>On Spring AI 1.1 pass it to {@code toolCallbacks(...)}, which 2.0 still takes (deprecated); its
+ * {@code tools(...)} there is for {@code @Tool}-annotated objects only.
  *
  * <p>Each callback's {@code ToolDefinition} is the tool's name made safe for every model ({@link AgentTool#name()}:
  * {@code asaas/create_payment} becomes {@code asaas__create_payment}), its description and its published JSON Schema.

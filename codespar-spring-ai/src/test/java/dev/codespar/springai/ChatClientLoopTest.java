@@ -54,9 +54,8 @@ class ChatClientLoopTest {
                             .asText() + ".");
                 });
 
-        String answer = ScriptedChatModel.prompt(model)
+        String answer = ScriptedChatModel.prompt(model, CodeSparToolCallbacks.from(session))
                 .user("Pay R$ 10,00 via Pix to ana@example.com for order 42.")
-                .toolCallbacks(CodeSparToolCallbacks.from(session))
                 .call().content();
 
         assertThat(answer).isEqualTo("Paid: pay_1 is pending.");
@@ -83,7 +82,7 @@ class ChatClientLoopTest {
                         "call_b", "codespar_pay", PAY_ARGUMENTS.replace("1000", "2500")),
                 conversation -> text("done"));
 
-        ScriptedChatModel.prompt(model).user("pay twice").toolCallbacks(CodeSparToolCallbacks.from(session))
+        ScriptedChatModel.prompt(model, CodeSparToolCallbacks.from(session)).user("pay twice")
                 .call().content();
 
         List<RecordedCall> executions = fake.journal().assertExecutedTimes("codespar_pay", 2);
@@ -102,11 +101,26 @@ class ChatClientLoopTest {
                 conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS),
                 conversation -> text("done"));
 
-        ScriptedChatModel.prompt(model).user("pay").toolCallbacks(CodeSparToolCallbacks.from(session))
+        ScriptedChatModel.prompt(model, CodeSparToolCallbacks.from(session)).user("pay")
                 .call().content();
 
         fake.journal().assertExecutedTimes("codespar_pay", 2);
         assertThat(model.prompts()).hasSize(3);
+    }
+
+    @Test
+    void theToolCallbacksFormPaysTheSameWay() {
+        ScriptedChatModel model = new ScriptedChatModel(
+                conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS),
+                conversation -> text(json(toolResponses(conversation).get(0).responseData()).at("/data/status")
+                        .asText()));
+
+        String answer = ScriptedChatModel.promptWithToolCallbacks(model, CodeSparToolCallbacks.from(session))
+                .user("pay").call().content();
+
+        assertThat(answer).isEqualTo("pending");
+        assertThat(fake.journal().assertExecutedOnce("codespar_pay").json().path("input"))
+                .isEqualTo(json(PAY_ARGUMENTS));
     }
 
     @Test
@@ -116,7 +130,7 @@ class ChatClientLoopTest {
             ScriptedChatModel model = new ScriptedChatModel(
                     conversation -> toolCalls("call_" + amount, "codespar_pay", PAY_ARGUMENTS.replace("1000", amount)),
                     conversation -> text("ok"));
-            assertThat(ScriptedChatModel.prompt(model).user("pay").toolCallbacks(tools).call().content())
+            assertThat(ScriptedChatModel.prompt(model, tools).user("pay").call().content())
                     .isEqualTo("ok");
         }
 

@@ -17,6 +17,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingManager;
+import org.springframework.ai.tool.ToolCallbackProvider;
 import org.springframework.ai.tool.definition.ToolDefinition;
 
 /**
@@ -26,18 +27,21 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  */
 final class ScriptedChatModel implements ChatModel {
 
-    private final Deque<Function<List<Message>, AssistantMessage>> script;
+    /** One turn of the model: from the conversation so far to its reply. */
+    @FunctionalInterface
+    interface Step extends Function<List<Message>, AssistantMessage> {}
+
+    private final Deque<Step> script;
     private final List<Prompt> prompts = new CopyOnWriteArrayList<>();
 
-    @SafeVarargs
-    ScriptedChatModel(Function<List<Message>, AssistantMessage>... steps) {
+    ScriptedChatModel(Step... steps) {
         this.script = new ArrayDeque<>(Arrays.asList(steps));
     }
 
     @Override
     public ChatResponse call(Prompt prompt) {
         prompts.add(prompt);
-        Function<List<Message>, AssistantMessage> step = script.poll();
+        Step step = script.poll();
         if (step == null) {
             throw new AssertionError("the model was called " + prompts.size() + " times, more than scripted");
         }
@@ -90,15 +94,29 @@ final class ScriptedChatModel implements ChatModel {
     }
 
     /**
-     * The chat request with the tool loop of the Spring AI line on the class path: 2.0's ChatClient registers its
-     * tool-calling advisor itself; 1.1 leaves the loop to the provider's model or to a {@code ToolCallAdvisor}.
+     * A chat request offering the tools, as an application on the Spring AI line on the class path writes it. 2.0
+     * takes any tools through {@code tools(...)} (its {@code toolCallbacks(...)} is deprecated) and its ChatClient
+     * registers the tool-calling advisor itself; 1.1 takes callbacks through {@code toolCallbacks(...)} and leaves
+     * the loop to the provider's model or to a {@code ToolCallAdvisor}.
      */
-    static ChatClient.ChatClientRequestSpec prompt(ChatModel model) {
+    @SuppressWarnings("removal")
+    static ChatClient.ChatClientRequestSpec prompt(ChatModel model, ToolCallbackProvider tools) {
         ChatClient.ChatClientRequestSpec spec = ChatClient.create(model).prompt();
-        if (!SpringAiLine.registersToolLoop()) {
-            spec = spec.advisors(org.springframework.ai.chat.client.advisor.ToolCallAdvisor.builder().build());
+        if (SpringAiLine.registersToolLoop()) {
+            return spec.tools(tools);
         }
-        return spec;
+        return spec.toolCallbacks(tools)
+                .advisors(org.springframework.ai.chat.client.advisor.ToolCallAdvisor.builder().build());
+    }
+
+    /** The same with {@code toolCallbacks(...)} on both lines: 2.0 still takes it, deprecated. */
+    @SuppressWarnings("removal")
+    static ChatClient.ChatClientRequestSpec promptWithToolCallbacks(ChatModel model, ToolCallbackProvider tools) {
+        ChatClient.ChatClientRequestSpec spec = ChatClient.create(model).prompt().toolCallbacks(tools);
+        if (SpringAiLine.registersToolLoop()) {
+            return spec;
+        }
+        return spec.advisors(org.springframework.ai.chat.client.advisor.ToolCallAdvisor.builder().build());
     }
 
     /** Which Spring AI line the tests run on. */

@@ -50,7 +50,7 @@ class ToolAnswersTest {
     private List<JsonNode> answersTo(CodeSparToolCallbacks tools, String... idNameArguments) {
         ScriptedChatModel model = new ScriptedChatModel(conversation -> toolCalls(idNameArguments),
                 conversation -> text("ok"));
-        assertThat(ScriptedChatModel.prompt(model).user("go").toolCallbacks(tools).call().content()).isEqualTo("ok");
+        assertThat(ScriptedChatModel.prompt(model, tools).user("go").call().content()).isEqualTo("ok");
         for (Prompt prompt : model.prompts()) {
             for (Message message : prompt.getInstructions()) {
                 String seen = message instanceof ToolResponseMessage responses
@@ -200,7 +200,7 @@ class ToolAnswersTest {
                 conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS), conversation -> text("ok"));
         client.close();
 
-        assertThatThrownBy(() -> ScriptedChatModel.prompt(model).user("go").toolCallbacks(tools).call().content())
+        assertThatThrownBy(() -> ScriptedChatModel.prompt(model, tools).user("go").call().content())
                 .isInstanceOfSatisfying(NetworkError.class, e -> assertThat(e.isClientClosed()).isTrue());
         assertThat(model.prompts()).hasSize(1);
         fake.journal().assertNotExecuted("codespar_pay");

@@ -76,7 +76,7 @@ class ToolDefinitionsTest {
         ScriptedChatModel model = new ScriptedChatModel(conversation -> text("Nothing to do."));
         CodeSparToolCallbacks tools = CodeSparToolCallbacks.from(session);
 
-        String answer = ScriptedChatModel.prompt(model).user("hello").toolCallbacks(tools).call().content();
+        String answer = ScriptedChatModel.prompt(model, tools).user("hello").call().content();
 
         assertThat(answer).isEqualTo("Nothing to do.");
         assertThat(model.toolDefinitions(0)).extracting(ToolDefinition::name)

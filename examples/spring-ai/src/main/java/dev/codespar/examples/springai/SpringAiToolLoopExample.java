@@ -75,7 +75,7 @@ public final class SpringAiToolLoopExample {
         try (Session session = client.create("user_42", SessionConfig.builder().servers("asaas").build())) {
             String answer = ChatClient.create(model).prompt()
                     .user(USER)
-                    .toolCallbacks(CodeSparToolCallbacks.from(session))
+                    .tools(CodeSparToolCallbacks.from(session))
                     .call()
                     .content();
 
