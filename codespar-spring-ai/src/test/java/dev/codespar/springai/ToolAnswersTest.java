@@ -176,6 +176,20 @@ class ToolAnswersTest {
     }
 
     @Test
+    void aToolFilteredOutIsNeverOfferedAndSpringAiRefusesToRunIt() {
+        CodeSparToolCallbacks tools = CodeSparToolCallbacks.builder(session)
+                .filter(tool -> !tool.toolName().equals("codespar_pay")).build();
+        ScriptedChatModel model = new ScriptedChatModel(
+                conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS), conversation -> text("ok"));
+
+        assertThatThrownBy(() -> ScriptedChatModel.prompt(model, tools).user("go").call().content())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("codespar_pay");
+        assertThat(model.toolDefinitions(0)).extracting(definition -> definition.name())
+                .isNotEmpty().doesNotContain("codespar_pay");
+        fake.journal().assertNotExecuted("codespar_pay");
+    }
+
+    @Test
     void aPolicyThatCannotDecideDeniesAndMakesNoRequest() {
         // a policy failing, even with a ConfigError, is a denial of the session's (a guardrail that cannot be
         // consulted is not stepped around), so the model hears policy_error and nothing is sent
