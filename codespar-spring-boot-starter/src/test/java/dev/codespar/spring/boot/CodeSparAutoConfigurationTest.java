@@ -9,32 +9,21 @@ import dev.codespar.errors.ConfigError;
 import dev.codespar.errors.ServiceUnavailableError;
 import dev.codespar.errors.TimeoutError;
 import dev.codespar.testkit.Fault;
+import dev.codespar.testkit.CodeSparFake;
 import dev.codespar.testkit.FakeCodeSpar;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The client bean: its properties, the application's own bean, its close, and a missing key. */
+@CodeSparFake
 class CodeSparAutoConfigurationTest {
 
     private static final String PROJECT = "prj_0123456789abcdef";
 
-    private FakeCodeSpar fake;
-
-    @BeforeEach
-    void startFake() {
-        fake = FakeCodeSpar.start();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
 
     @Test
     void runsOnTheBootLineOfItsModule() {
@@ -42,7 +31,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void bindsEveryPropertyAndBuildsTheClientFromThem() {
+    void bindsEveryPropertyAndBuildsTheClientFromThem(FakeCodeSpar fake) {
         Contexts.starter()
                 .withPropertyValues("codespar.api-key=" + fake.apiKey(), "codespar.base-url=" + fake.baseUrl() + "/",
                         "codespar.project-id=" + PROJECT, "codespar.max-retries=0", "codespar.timeout=7")
@@ -66,7 +55,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void bindsTheEnvironmentVariablesADeploymentSets() {
+    void bindsTheEnvironmentVariablesADeploymentSets(FakeCodeSpar fake) {
         Map<String, Object> variables = Map.of("CODESPAR_API_KEY", fake.apiKey(), "CODESPAR_BASE_URL",
                 fake.baseUrl(), "CODESPAR_PROJECT_ID", PROJECT, "CODESPAR_MAX_RETRIES", "1", "CODESPAR_TIMEOUT", "1");
         Contexts.starter()
@@ -89,7 +78,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void theApplicationsOwnClientWins() {
+    void theApplicationsOwnClientWins(FakeCodeSpar fake) {
         CodeSparClient own = fake.client();
         Contexts.starter()
                 .withBean(CodeSparClient.class, () -> own)
@@ -101,7 +90,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void theClientIsClosedWithTheContext() {
+    void theClientIsClosedWithTheContext(FakeCodeSpar fake) {
         CodeSparClient[] client = new CodeSparClient[1];
         Contexts.against(fake).run(context -> {
             client[0] = context.getBean(CodeSparClient.class);
@@ -116,7 +105,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void withoutAKeyTheContextFailsNamingTheProperty() {
+    void withoutAKeyTheContextFailsNamingTheProperty(FakeCodeSpar fake) {
         Contexts.starter().withPropertyValues("codespar.base-url=" + fake.baseUrl()).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ConfigError.class)
@@ -128,7 +117,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void aWrongSettingFailsWithTheSdksMessageAndNeverTheKey() {
+    void aWrongSettingFailsWithTheSdksMessageAndNeverTheKey(FakeCodeSpar fake) {
         Contexts.against(fake).withPropertyValues("codespar.project-id=project-1").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ConfigError.class)
@@ -139,7 +128,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void thePropertiesNeverPrintTheKey() {
+    void thePropertiesNeverPrintTheKey(FakeCodeSpar fake) {
         CodeSparProperties properties = new CodeSparProperties("csk_test_secret0123456789", fake.baseUrl(), null, 2,
                 null);
 
@@ -151,7 +140,7 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
-    void customizersRunAfterTheProperties() {
+    void customizersRunAfterTheProperties(FakeCodeSpar fake) {
         Contexts.against(fake)
                 .withPropertyValues("codespar.max-retries=2")
                 .withBean(CodeSparClientCustomizer.class, () -> builder -> builder.maxRetries(0))

@@ -5,34 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.codespar.CodeSparClient;
 import dev.codespar.consumers.WhoAmI;
 import dev.codespar.spring.boot.health.CodeSparHealthAutoConfiguration;
+import dev.codespar.testkit.CodeSparFake;
 import dev.codespar.testkit.FakeCodeSpar;
 import dev.codespar.testkit.RecordedCall;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The codespar health indicator: up from one whoami, down with the request id, never the key. */
+@CodeSparFake
 class CodeSparHealthTest {
 
-    private FakeCodeSpar fake;
-
-    @BeforeEach
-    void startFake() {
-        fake = FakeCodeSpar.start();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
 
     @Test
-    void upWhenTheApiAnswersTheKey() {
+    void upWhenTheApiAnswersTheKey(FakeCodeSpar fake) {
         Contexts.against(fake).run(context -> {
             assertThat(context).hasSingleBean(BootLine.INDICATOR);
 
@@ -56,7 +45,7 @@ class CodeSparHealthTest {
     }
 
     @Test
-    void downWithTheCodeStatusAndRequestIdWhenTheApiRefuses() {
+    void downWithTheCodeStatusAndRequestIdWhenTheApiRefuses(FakeCodeSpar fake) {
         Contexts.against(fake).run(context -> {
             fake.failNext("service_unavailable").onPath("/v1/whoami");
 
@@ -78,7 +67,7 @@ class CodeSparHealthTest {
     }
 
     @Test
-    void downWhenTheKeyIsRefused() {
+    void downWhenTheKeyIsRefused(FakeCodeSpar fake) {
         Contexts.starter().withPropertyValues("codespar.api-key=csk_test_notAKeyOfThisFake0000",
                 "codespar.base-url=" + fake.baseUrl()).run(context -> {
                     HealthView health = BootLine.health(context);
@@ -91,14 +80,14 @@ class CodeSparHealthTest {
     }
 
     @Test
-    void offWhenDisabled() {
+    void offWhenDisabled(FakeCodeSpar fake) {
         Contexts.against(fake).withPropertyValues("management.health.codespar.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(BootLine.INDICATOR);
         });
     }
 
     @Test
-    void noIndicatorForAnApplicationWithoutTheClient() {
+    void noIndicatorForAnApplicationWithoutTheClient(FakeCodeSpar fake) {
         // what spring.autoconfigure.exclude of the client's auto-configuration leaves
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CodeSparHealthAutoConfiguration.class))
                 .withPropertyValues("codespar.api-key=" + fake.apiKey()).run(context -> {

@@ -10,6 +10,7 @@ import dev.codespar.errors.InternalServerError;
 import dev.codespar.spring.boot.observation.ObservationCallObserver;
 import dev.codespar.telemetry.CallObserver;
 import dev.codespar.telemetry.CallStart;
+import dev.codespar.testkit.CodeSparFake;
 import dev.codespar.testkit.FakeCodeSpar;
 import dev.codespar.testkit.RecordedCall;
 import io.micrometer.common.KeyValue;
@@ -19,29 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every call of the auto-configured client is one observation with the documented keys, and never the key. */
+@CodeSparFake
 class CodeSparObservationTest {
 
-    private FakeCodeSpar fake;
-    private Contexts.RecordingRegistry observations;
-
-    @BeforeEach
-    void start() {
-        fake = FakeCodeSpar.start();
-        observations = new Contexts.RecordingRegistry();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
+    private final Contexts.RecordingRegistry observations = new Contexts.RecordingRegistry();
 
     @Test
-    void aSessionCreatedAndClosedIsTwoObservationsWithTheirRequestIds() {
+    void aSessionCreatedAndClosedIsTwoObservationsWithTheirRequestIds(FakeCodeSpar fake) {
         Contexts.against(fake).withBean(ObservationRegistry.class, () -> observations.registry).run(context -> {
             assertThat(context).hasSingleBean(ObservationCallObserver.class);
             CodeSparClient client = context.getBean(CodeSparClient.class);
@@ -63,12 +51,12 @@ class CodeSparObservationTest {
             assertThat(low(closed)).isEqualTo(Map.of("method", "DELETE", "uri", "/v1/sessions/{id}", "status",
                     "204", "error", "none", "outcome", "SUCCESS", "attempts", "1"));
             assertThat(high(closed)).isEqualTo(Map.of("codespar.request_id", calls.get(1).requestId()));
-            assertNoKey(observations.stopped);
+            assertNoKey(fake, observations.stopped);
         });
     }
 
     @Test
-    void aRefusedCallIsAFailureWithItsCodeStatusAndRequestId() {
+    void aRefusedCallIsAFailureWithItsCodeStatusAndRequestId(FakeCodeSpar fake) {
         Contexts.against(fake).withBean(ObservationRegistry.class, () -> observations.registry).run(context -> {
             fake.failNext("internal_error").onPath("/v1/sessions");
             CodeSparClient client = context.getBean(CodeSparClient.class);
@@ -83,12 +71,12 @@ class CodeSparObservationTest {
             assertThat(low(failed)).isEqualTo(Map.of("method", "POST", "uri", "/v1/sessions", "status", "500",
                     "error", "internal_error", "outcome", "FAILURE", "attempts", "1"));
             assertThat(high(failed)).isEqualTo(Map.of("codespar.request_id", refused.requestId()));
-            assertNoKey(observations.stopped);
+            assertNoKey(fake, observations.stopped);
         });
     }
 
     @Test
-    void theApplicationsObserverReplacesTheMicrometerOne() {
+    void theApplicationsObserverReplacesTheMicrometerOne(FakeCodeSpar fake) {
         List<CallStart> seen = new CopyOnWriteArrayList<>();
         CallObserver own = start -> {
             seen.add(start);
@@ -107,7 +95,7 @@ class CodeSparObservationTest {
     }
 
     @Test
-    void withoutAnObservationRegistryNothingIsObserved() {
+    void withoutAnObservationRegistryNothingIsObserved(FakeCodeSpar fake) {
         Contexts.against(fake).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(CallObserver.class);
         });
@@ -127,7 +115,7 @@ class CodeSparObservationTest {
         return map;
     }
 
-    private void assertNoKey(List<Observation.Context> contexts) {
+    private static void assertNoKey(FakeCodeSpar fake, List<Observation.Context> contexts) {
         for (Observation.Context context : contexts) {
             assertThat(context.getContextualName()).doesNotContain(fake.apiKey());
             assertThat(low(context).toString() + high(context)).doesNotContain(fake.apiKey()).doesNotContain("csk_");
