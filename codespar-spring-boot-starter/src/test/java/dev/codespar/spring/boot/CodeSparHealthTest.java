@@ -6,6 +6,7 @@ import dev.codespar.CodeSparClient;
 import dev.codespar.consumers.WhoAmI;
 import dev.codespar.spring.boot.health.CodeSparHealthAutoConfiguration;
 import dev.codespar.testkit.CodeSparFake;
+import dev.codespar.testkit.Fault;
 import dev.codespar.testkit.FakeCodeSpar;
 import dev.codespar.testkit.RecordedCall;
 import java.util.LinkedHashMap;
@@ -77,6 +78,29 @@ class CodeSparHealthTest {
                             .containsEntry("requestId", fake.journal().last().requestId());
                     assertThat(health.details().toString()).doesNotContain("csk_test_notAKeyOfThisFake0000");
                 });
+    }
+
+    @Test
+    void downWithStatusZeroAndNoRequestIdWhenNoAnswerCame(FakeCodeSpar fake) {
+        Contexts.against(fake).run(context -> {
+            fake.injectNext(Fault.DISCONNECT_BEFORE_RESPONSE).onPath("/v1/whoami");
+
+            HealthView health = BootLine.health(context);
+
+            assertThat(fake.journal().calls("GET", "/v1/whoami")).hasSize(1);
+            assertThat(health.status()).isEqualTo("DOWN");
+            assertThat(health.details()).containsEntry("error", "network_error").containsEntry("status", 0)
+                    .containsOnlyKeys("baseUrl", "error", "status", "message");
+        });
+    }
+
+    @Test
+    void theApplicationsIndicatorOfThatNameWins(FakeCodeSpar fake) {
+        Object own = new Object();
+        Contexts.against(fake).withBean("codesparHealthIndicator", Object.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(BootLine.INDICATOR);
+            assertThat(context.getBean("codesparHealthIndicator")).isSameAs(own);
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.codespar.CodeSparClient;
 import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.errors.InternalServerError;
+import dev.codespar.errors.InvalidRequestError;
 import dev.codespar.spring.boot.observation.ObservationCallObserver;
 import dev.codespar.telemetry.CallObserver;
 import dev.codespar.telemetry.CallStart;
@@ -72,6 +73,19 @@ class CodeSparObservationTest {
                     "error", "internal_error", "outcome", "FAILURE", "attempts", "1"));
             assertThat(high(failed)).isEqualTo(Map.of("codespar.request_id", refused.requestId()));
             assertNoKey(fake, observations.stopped);
+        });
+    }
+
+    @Test
+    void aCallRefusedBeforeTheNetworkIsNotObserved(FakeCodeSpar fake) {
+        Contexts.against(fake).withBean(ObservationRegistry.class, () -> observations.registry).run(context -> {
+            CodeSparClient client = context.getBean(CodeSparClient.class);
+
+            catchThrowableOfType(InvalidRequestError.class,
+                    () -> client.create("", SessionConfig.builder().servers("asaas").build()));
+
+            assertThat(fake.journal().size()).isZero();
+            assertThat(observations.stopped).isEmpty();
         });
     }
 
