@@ -17,12 +17,11 @@ import org.springframework.boot.convert.DurationUnit;
  * codespar.timeout=30s
  * </pre>
  *
- * @param apiKey the secret key ({@code csk_live_...} or {@code csk_test_...}); required
- * @param baseUrl the API root; default {@code https://api.codespar.dev}
- * @param projectId the project to act in ({@code prj_} and 16 letters or digits); default the organisation's
+ * @param apiKey the secret key (csk_live_... or csk_test_...); required
+ * @param baseUrl the API root; default https://api.codespar.dev
+ * @param projectId the project to act in (prj_ and 16 letters or digits); default the organisation's default project
  * @param maxRetries how many times a failed request may be sent again, 0 to 10; default 2
- * @param timeout the timeout of one attempt; a bare number is seconds ({@code 30}), else {@code 30s} or
- *     {@code PT30S}; default 60 s
+ * @param timeout the timeout of one attempt: a bare number is seconds (30), else 30s or PT30S; default 60 s
  */
 @ConfigurationProperties("codespar")
 public record CodeSparProperties(String apiKey, String baseUrl, String projectId, Integer maxRetries,
