@@ -46,10 +46,12 @@ public class CodeSparAutoConfiguration {
                     + " CodeSpar exclude " + CodeSparAutoConfiguration.class.getName());
         }
         CodeSparClient.Builder builder = CodeSparClient.builder().apiKey(properties.apiKey());
-        if (properties.baseUrl() != null) {
+        // blank counts as unset, as in the SDK's own reading of CODESPAR_*: a deployment that exports an empty
+        // CODESPAR_PROJECT_ID means the default project, not an invalid one
+        if (isSet(properties.baseUrl())) {
             builder.baseUrl(properties.baseUrl());
         }
-        if (properties.projectId() != null) {
+        if (isSet(properties.projectId())) {
             builder.projectId(properties.projectId());
         }
         if (properties.maxRetries() != null) {
@@ -61,5 +63,9 @@ public class CodeSparAutoConfiguration {
         observer.ifUnique(builder::callObserver);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -78,6 +78,27 @@ class CodeSparAutoConfigurationTest {
     }
 
     @Test
+    void blankVariablesCountAsUnset(FakeCodeSpar fake) {
+        Map<String, Object> variables = Map.of("CODESPAR_API_KEY", fake.apiKey(), "CODESPAR_BASE_URL",
+                fake.baseUrl(), "CODESPAR_PROJECT_ID", "", "CODESPAR_MAX_RETRIES", "", "CODESPAR_TIMEOUT", "");
+        Contexts.starter()
+                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    CodeSparClient client = context.getBean(CodeSparClient.class);
+                    assertThat(client.getProjectId()).isNull();
+
+                    // the default two retries: three requests
+                    fake.failTimes(3, "service_unavailable").onPath("/v1/whoami");
+                    catchThrowableOfType(ServiceUnavailableError.class, () -> client.consumers().whoami());
+                    assertThat(fake.journal().calls("GET", "/v1/whoami")).hasSize(3)
+                            .allSatisfy(call -> assertThat(call.header("x-codespar-project")).isNull());
+                });
+    }
+
+    @Test
     void theApplicationsOwnClientWins(FakeCodeSpar fake) {
         CodeSparClient own = fake.client();
         Contexts.starter()
