@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootVersion;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The client bean: its properties, the application's own bean, its close, and a missing key. */
 @CodeSparFake
@@ -58,10 +56,7 @@ class CodeSparAutoConfigurationTest {
     void bindsTheEnvironmentVariablesADeploymentSets(FakeCodeSpar fake) {
         Map<String, Object> variables = Map.of("CODESPAR_API_KEY", fake.apiKey(), "CODESPAR_BASE_URL",
                 fake.baseUrl(), "CODESPAR_PROJECT_ID", PROJECT, "CODESPAR_MAX_RETRIES", "1", "CODESPAR_TIMEOUT", "1");
-        Contexts.starter()
-                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+        Contexts.withEnvironment(variables)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(CodeSparProperties.class)).isEqualTo(new CodeSparProperties(
@@ -81,10 +76,7 @@ class CodeSparAutoConfigurationTest {
     void blankVariablesCountAsUnset(FakeCodeSpar fake) {
         Map<String, Object> variables = Map.of("CODESPAR_API_KEY", fake.apiKey(), "CODESPAR_BASE_URL",
                 fake.baseUrl(), "CODESPAR_PROJECT_ID", "", "CODESPAR_MAX_RETRIES", "", "CODESPAR_TIMEOUT", "");
-        Contexts.starter()
-                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+        Contexts.withEnvironment(variables)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     CodeSparClient client = context.getBean(CodeSparClient.class);

@@ -5,11 +5,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Application contexts as an application gets them: the starter's auto-configurations, read from its imports file. */
 final class Contexts {
@@ -27,6 +30,13 @@ final class Contexts {
 
     static ApplicationContextRunner against(FakeCodeSpar fake) {
         return starter().withPropertyValues("codespar.api-key=" + fake.apiKey(), "codespar.base-url=" + fake.baseUrl());
+    }
+
+    /** The starter with these environment variables in place of the process's, read the way Spring reads them. */
+    static ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
+        String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+        return starter().withInitializer(context -> context.getEnvironment().getPropertySources()
+                .replace(name, new SystemEnvironmentPropertySource(name, variables)));
     }
 
     private static Class<?> load(String name) {
