@@ -329,7 +329,9 @@ class SecurityTest {
 
     @Test
     void httpsNeverFallsBackToPlainText() throws Exception {
-        // a plain-HTTP server behind an https:// base URL: the TLS handshake fails, nothing is sent in clear text
+        // a plain-HTTP server behind an https:// base URL: the TLS handshake fails, nothing is sent in clear text.
+        // The timeout is generous because the JVM's first TLS set-up is slow on a loaded machine: a timeout here
+        // would be a TimeoutError, not the handshake failure under test
         java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
         try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Thread answering = new Thread(() -> {
@@ -350,7 +352,7 @@ class SecurityTest {
             }, "plain-http-server");
             answering.start();
             try (CodeSparClient client = CodeSparClient.builder().apiKey(TestSupport.KEY)
-                    .environment(name -> null).timing(new FakeTiming()).maxRetries(1).timeout(Duration.ofSeconds(5))
+                    .environment(name -> null).timing(new FakeTiming()).maxRetries(1).timeout(Duration.ofSeconds(60))
                     .baseUrl("https://127.0.0.1:" + plain.getLocalPort()).build()) {
                 Throwable t = catchThrowable(() -> client.projects().list());
                 assertThat(t).isExactlyInstanceOf(NetworkError.class).hasMessageContaining("TLS failed")
