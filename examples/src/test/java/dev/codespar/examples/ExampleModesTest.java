@@ -83,8 +83,8 @@ class ExampleModesTest {
                 .endsWith("Session closed. Done.\n");
         if (runtime(mode)) {
             assertThat(run.calls()).containsExactly("POST /v1/sessions 201",
-                    "POST /v1/sessions/{s}/execute 200 codespar_pay", RAW_PAY, RAW_PAY, "POST /v1/sessions/{s}/send 200",
-                    "POST /v1/sessions/{s}/execute 200 codespar_ship", "DELETE /v1/sessions/{s} 204");
+                    "POST /v1/sessions/{s}/execute 200 codespar_pay", RAW_PAY, RAW_PAY,
+                    "POST /v1/sessions/{s}/send 200", "POST /v1/sessions/{s}/execute 200 codespar_ship", "DELETE /v1/sessions/{s} 204");
             assertThat(run.out()).contains("2. Meta-tool missing    codespar_pay is not registered on this server\n   "
                             + String.format(RUNTIME_SAYS, "codespar_pay", "codespar_pay"))
                     .containsPattern("2\\. Payment executed     asaas/create_payment -> pay_test_42 PENDING via mock"
