@@ -120,6 +120,23 @@ class ExampleModesTest {
     }
 
     @Test
+    void quickstartOnARuntimeWithTheMetaToolsRegisteredUsesThem() {
+        FakeCodeSpar fake = FakeCodeSpar.builder().dialect(Dialect.RUNTIME).runtimeTestMode(true).start();
+        try (ExampleClient example = new ExampleClient(fake.client(), fake, ExampleClient.Mode.MOCKS_ONLY,
+                "a runtime with the platform's meta-tools")) {
+            Run run = run(example, "CodeSpar quickstart", Quickstart::run);
+
+            // the runtime's execute runs a registered meta-tool itself: no fallback to the provider tool
+            assertThat(run.status()).isZero();
+            assertThat(run.calls()).containsExactly("POST /v1/sessions 201", PAY, PAY,
+                    "POST /v1/sessions/{s}/send 200", "POST /v1/sessions/{s}/execute 200 codespar_ship",
+                    "DELETE /v1/sessions/{s} 204");
+            assertThat(run.out()).doesNotContain("Meta-tool missing").contains("2. Payment executed     codespar_pay")
+                    .contains("5. Shipping quoted      codespar_ship").endsWith("Session closed. Done.\n");
+        }
+    }
+
+    @Test
     void aRefusedMetaToolThatIsRegisteredIsNotTakenForAMissingOne() {
         try (ExampleClient example = ExampleSupport.client(env("world"))) {
             example.fake().orElseThrow().onTool("codespar_pay").toolError("Tool not registered: codespar_pay");
