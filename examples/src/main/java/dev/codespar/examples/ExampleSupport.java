@@ -7,6 +7,7 @@ import dev.codespar.errors.StreamError;
 import dev.codespar.mandate.DidResolutionException;
 import dev.codespar.testkit.Dialect;
 import dev.codespar.testkit.FakeCodeSpar;
+import dev.codespar.testkit.FakeCodeSparBuilder;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -105,7 +106,7 @@ public final class ExampleSupport {
         }
     }
 
-    private static ExampleClient embedded(dev.codespar.testkit.FakeCodeSparBuilder builder, ExampleClient.Mode mode,
+    private static ExampleClient embedded(FakeCodeSparBuilder builder, ExampleClient.Mode mode,
             String speaking) {
         FakeCodeSpar fake = builder.start();
         try {

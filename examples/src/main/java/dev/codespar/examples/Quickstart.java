@@ -51,8 +51,8 @@ public final class Quickstart {
     }
 
     /**
-     * The quickstart itself, printing its transcript (a failed call escapes, for
-     * {@link ExampleSupport#run(ExampleClient, String, ExampleSupport.Body, PrintStream)} to report).
+     * The quickstart itself, printing its transcript (a failed call escapes, for the caller to report with its
+     * request id).
      *
      * @param example the client (and the fake, when there is no key)
      * @param out where the transcript goes
