@@ -9,6 +9,7 @@ import dev.codespar.consumers.SpendReceipt;
 import dev.codespar.consumers.WalletCurrency;
 import dev.codespar.errors.ApiError;
 import dev.codespar.errors.ForbiddenError;
+import dev.codespar.mandate.DidResolutionException;
 import dev.codespar.mandate.Mandate;
 import dev.codespar.mandate.MandateKeys;
 import dev.codespar.mandate.MandateVerification;
@@ -67,7 +68,18 @@ public final class MandateSpendExample {
                 + ", expired=" + offline.isExpired(clock) + " (authorise with verifiedAt(clock): "
                 + offline.verifiedAt(clock) + ")");
 
-        byte[] agentKey = client.agents().publicKey(m.keyId().orElseThrow());
+        byte[] agentKey;
+        try {
+            agentKey = client.agents().publicKey(m.keyId().orElseThrow());
+        } catch (DidResolutionException e) {
+            if (e.getStatus() != 404) {
+                throw e;
+            }
+            // e.g. the open-source runtime, which serves no DID documents: the pinned keys above are the check
+            out.println("online: this server publishes no DID document for " + offline.agentDid().orElseThrow()
+                    + " (HTTP 404); the offline check with pinned keys stands");
+            return offline.verified();
+        }
         MandateVerification online = Mandates.verify(m, MandateKeys.of(agentKey, hex(ISSUER_KEY_HEX)));
         out.println("online: agent key from " + client.agents().documentUrl(offline.agentDid().orElseThrow())
                 + ", verified=" + online.verified());
@@ -121,20 +133,34 @@ public final class MandateSpendExample {
     }
 
     /**
+     * Runs the example.
+     *
+     * @param example the client and what kind of server is behind it
+     * @param out where to report
+     * @return 0 when the token verified (and, against the fake, the spends went as they should), else 1
+     */
+    static int run(ExampleClient example, PrintStream out) {
+        if (!verifyToken(example.client(), Clock.systemUTC(), out)) {
+            out.println("the golden token did not verify");
+            return 1;
+        }
+        if (example.fake().isPresent()) {
+            spend(example.client(), example.fake().get(), out);
+        } else {
+            out.println("no fake consumer here to approve a consent: a real consumer approves it on the consent page;"
+                    + " submit it with client.consumers().submitConsent(token, ...) and spend from there");
+        }
+        return 0;
+    }
+
+    /**
      * Runs the example: against the embedded fake without {@code CODESPAR_API_KEY}; with a test key only the token
      * check runs, since a real consumer has to approve the consent.
      *
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.testClient()) {
-            verifyToken(example.client(), Clock.systemUTC(), System.out);
-            if (example.fake().isPresent()) {
-                spend(example.client(), example.fake().get(), System.out);
-            } else {
-                System.out.println("against " + example.describe() + ": a consumer approves the consent on the consent"
-                        + " page; submit it with client.consumers().submitConsent(token, ...) and spend from there");
-            }
-        }
+        ExampleSupport.exit(ExampleSupport.run(System::getenv, true, "MandateSpendExample", MandateSpendExample::run,
+                System.out));
     }
 }

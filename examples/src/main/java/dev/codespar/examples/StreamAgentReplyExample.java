@@ -1,6 +1,5 @@
 package dev.codespar.examples;
 
-import dev.codespar.CodeSparClient;
 import dev.codespar.EventStream;
 import dev.codespar.Preset;
 import dev.codespar.SendResult;
@@ -10,7 +9,6 @@ import dev.codespar.StreamEvent;
 import dev.codespar.ToolCallRecord;
 import dev.codespar.errors.StreamError;
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
  * Stream an agent's reply as it is produced: text as it comes, each tool call, then the final result. Then ask a
@@ -23,11 +21,21 @@ public final class StreamAgentReplyExample {
     /**
      * Runs the example.
      *
-     * @param client the client
+     * @param example the client and what kind of server is behind it
      * @param out where the reply goes
+     * @return 0 when both replies came, 1 when the stream broke
      */
-    public static void run(CodeSparClient client, PrintStream out) {
-        try (Session session = client.create("user_123", SessionConfig.builder().preset(Preset.BRAZILIAN).build())) {
+    public static int run(ExampleClient example, PrintStream out) {
+        // without a key, the fake's agent calls the payment tool, then answers
+        example.fake().ifPresent(fake -> fake.onSend()
+                .callTool("codespar_pay", Quickstart.PIX_PAYMENT)
+                .reply("Charged R$10.00 via Pix; the receipt is on its way."));
+        SessionConfig.Builder config = SessionConfig.builder().preset(Preset.BRAZILIAN);
+        if (example.answersFromMocks()) {
+            // the agent's own tool calls are answered from these too (a call without one: tool_not_mocked)
+            config.mocks(TestMode.mocks("codespar_pay", TestMode.PIX_TOOL));
+        }
+        try (Session session = example.client().create("user_123", config.build())) {
             try (EventStream<StreamEvent> events =
                     session.sendStream("Charge R$10 from ana@example.com via Pix and send her the receipt")) {
                 for (StreamEvent event : events) {
@@ -48,10 +56,12 @@ public final class StreamAgentReplyExample {
             } catch (StreamError e) {
                 out.println("\nthe stream broke after " + e.getEventsDelivered() + " events (request_id="
                         + e.getRequestId() + ")");
+                return 1;
             }
             SendResult summary = session.send("Summarize what you did in one sentence.");
             out.println("summary: " + summary.message());
         }
+        return 0;
     }
 
     /**
@@ -60,13 +70,7 @@ public final class StreamAgentReplyExample {
      * @param args unused
      */
     public static void main(String[] args) {
-        try (ExampleClient example = ExampleSupport.testClient()) {
-            // without a key, the fake's agent calls the payment tool, then answers
-            example.fake().ifPresent(fake -> fake.onSend()
-                    .callTool("codespar_pay", Map.of("action", "pay", "amount", 1000, "currency", "BRL",
-                            "method", "pix", "recipient", "ana@example.com"))
-                    .reply("Charged R$10.00 via Pix; the receipt is on its way."));
-            run(example.client(), System.out);
-        }
+        ExampleSupport.exit(ExampleSupport.run(System::getenv, true, "StreamAgentReplyExample",
+                StreamAgentReplyExample::run, System.out));
     }
 }

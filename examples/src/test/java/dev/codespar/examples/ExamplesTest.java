@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -44,12 +43,15 @@ class ExamplesTest {
         return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(body);
     }
 
-    private String run(BiConsumer<CodeSparClient, PrintStream> example) {
+    /** Runs an example against the scripted server, as a server that runs the tools, and expects status 0. */
+    private String run(ExampleSupport.Body example) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CodeSparClient client = CodeSparClient.builder().apiKey("csk_test_examples")
+        CodeSparClient client = CodeSparClient.builder().apiKey("csk_test_examples")
                 .baseUrl(server.url("/").toString()).build();
+        try (ExampleClient scripted = new ExampleClient(client, null, ExampleClient.Mode.RUNS_TOOLS,
+                "a scripted server");
                 PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            example.accept(client, out);
+            assertThat(example.run(scripted, out)).isZero();
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -15,7 +15,8 @@ class QuickstartTest {
 
     private static String transcript(ExampleClient example, int[] status) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        status[0] = Quickstart.run(example, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        status[0] = ExampleSupport.run(example, "CodeSpar quickstart", Quickstart::run,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -66,14 +67,15 @@ class QuickstartTest {
         int[] status = new int[1];
         // a FakeCodeSpar standing in for the real API: the quickstart does not know it is a fake
         try (FakeCodeSpar api = FakeCodeSpar.start();
-                ExampleClient example = new ExampleClient(api.client(), null, false)) {
+                ExampleClient example = new ExampleClient(api.client(), null, ExampleClient.Mode.MOCKS_ONLY,
+                        "the API")) {
             String out = transcript(example, status);
 
             assertThat(status[0]).isZero();
             assertThat(api.journal().calls("POST", "/v1/sessions").get(0).body())
                     .contains("\"mocks\":{\"codespar_pay\":{");
-            assertThat(out).contains("2. Payment executed     codespar_pay -> pay_quickstart pending via mock")
-                    .contains("3. Rate limits          codespar_pay -> pay_quickstart (no 429 this time")
+            assertThat(out).contains("2. Payment executed     codespar_pay -> pay_test_42 pending via mock")
+                    .contains("3. Rate limits          codespar_pay -> pay_test_42 (no 429 this time")
                     .contains("4. Streamed reply")
                     .contains("5. Shipping refused     codespar_ship: tool_not_mocked (UnprocessableEntityError)");
             RecordedCall ship = api.journal().assertExecutedOnce("codespar_ship");
@@ -85,7 +87,7 @@ class QuickstartTest {
     void withALiveKeyNoMoneyMoves() {
         int[] status = new int[1];
         try (FakeCodeSpar api = FakeCodeSpar.builder().apiKey("csk_live_quickstart0123456789").start();
-                ExampleClient example = new ExampleClient(api.client(), null, true)) {
+                ExampleClient example = new ExampleClient(api.client(), null, ExampleClient.Mode.LIVE, "the API")) {
             String out = transcript(example, status);
 
             assertThat(status[0]).isZero();
@@ -131,7 +133,9 @@ class QuickstartTest {
         try (ExampleClient example = ExampleSupport.client(env::get)) {
             assertThat(example.fake()).isEmpty();
             assertThat(example.isLive()).isFalse();
-            assertThat(example.describe()).isEqualTo("the real CodeSpar API at " + example.client().getBaseUrl());
+            assertThat(example.answersFromMocks()).isTrue();
+            assertThat(example.describe()).isEqualTo("the server at " + example.client().getBaseUrl()
+                    + " (CODESPAR_API_KEY is set, a test key: test mode)");
         }
     }
 
