@@ -1,12 +1,15 @@
 package dev.codespar;
 
 import dev.codespar.internal.sse.SseEventSource;
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import okio.Okio;
 
 /**
  * A live server-sent event stream: iterate it once, and close it (try-with-resources).
@@ -52,6 +55,36 @@ public final class EventStream<T> implements Iterable<T>, AutoCloseable {
 
     EventStream(SseEventSource<T> source) {
         this.source = source;
+    }
+
+    /**
+     * A send stream read from recorded bytes instead of the network, decoded exactly as
+     * {@link Session#sendStream(String)} decodes the server's: every wire dialect, the {@code done} event terminal,
+     * an {@code error} event thrown, an end before {@code done} a {@link dev.codespar.errors.StreamError}. For
+     * replaying a captured stream in a test, a tool or a benchmark.
+     *
+     * <pre>{@code
+     * try (EventStream<StreamEvent> events = EventStream.ofSendStream(Files.newInputStream(Path.of("send.sse")))) {
+     *     for (StreamEvent event : events) {
+     *         if (event instanceof StreamEvent.Text text) {
+     *             System.out.print(text.content());
+     *         }
+     *     }
+     * }
+     * }</pre>
+     *
+     * <p>The stream owns {@code body}: it is read on the iterating thread and closed when the stream ends or is
+     * closed. The stream has no request id. A {@link #close()} from another thread takes effect once a read of
+     * {@code body} in progress returns (there is no socket to cancel).
+     *
+     * @param body the {@code text/event-stream} bytes, e.g. a file or a {@link java.io.ByteArrayInputStream}
+     * @return the stream of events
+     * @throws NullPointerException when {@code body} is {@code null}
+     */
+    public static EventStream<StreamEvent> ofSendStream(InputStream body) {
+        Objects.requireNonNull(body, "body");
+        return new EventStream<>(SseEventSource.replay(Okio.buffer(Okio.source(body)), new SendStreamDecoder(),
+                "the replayed send stream"));
     }
 
     /**

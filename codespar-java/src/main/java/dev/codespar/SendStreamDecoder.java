@@ -2,6 +2,7 @@ package dev.codespar;
 
 import dev.codespar.internal.json.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codespar.internal.sse.FrameJson;
 import dev.codespar.internal.sse.SseEventSource;
 import dev.codespar.internal.sse.SseFrame;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the send stream's frames into {@link StreamEvent}s, whichever of the three dialects the server speaks
- * (contract §8.2): the event name is the {@code event:} value when present and not {@code message}, else
- * {@code data.type}; a tool result is {@code data.toolCall} ?: {@code data.tool_call} ?: {@code data} (when it has
- * {@code tool_name}) ?: the runtime's {@code {tool_use_id, content, is_error}}; a done result is {@code data.result}
- * when it is an object, else {@code data}. An {@code error} event is thrown.
+ * Reads the send stream's frames into {@link StreamEvent}s, whichever of the three dialects the server speaks (the
+ * TypeScript SDK's, the Python SDK's and the open-source runtime's): the event name is the {@code event:} value when
+ * present and not {@code message}, else {@code data.type}; a tool result is {@code data.toolCall} ?:
+ * {@code data.tool_call} ?: {@code data} (when it has {@code tool_name}) ?: the runtime's
+ * {@code {tool_use_id, content, is_error}}; a done result is {@code data.result} when it is an object, else
+ * {@code data}. An {@code error} event is thrown.
+ *
+ * <p>Text frames, most of a stream, are read straight into their record by {@link FrameJson}'s cursor; every other
+ * frame, and a text frame outside what the cursor reads, goes through a JSON tree, so both paths give the same
+ * event and a malformed frame fails the iteration that reads it with Jackson's words.
  *
  * <p>The runtime's {@code tool_result} carries only the id of its {@code tool_use} frame, which holds the tool's
  * name and input: each decoder belongs to one stream and remembers that stream's tool uses, so that the result it
@@ -25,11 +31,21 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
     private static final Set<String> KNOWN =
             Set.of("user_message", "assistant_text", "tool_use", "tool_result", "done", "error");
 
+    /** The keys of a text frame that {@link #text(String, byte[])} reads; {@code type} names a Python frame. */
+    private static final byte[][] TEXT_KEYS = {ascii("content"), ascii("iteration"), ascii("type")};
+
     private final Map<String, StreamEvent.ToolUse> toolUses = new HashMap<>();
 
     @Override
     public StreamEvent decode(SseFrame frame, SseEventSource<?> stream) {
         String event = frame.event();
+        if (event == null || event.equals("assistant_text") || event.equals("user_message")
+                || event.equals("message")) {
+            StreamEvent text = text(event, frame.data());
+            if (text != null) {
+                return text;
+            }
+        }
         String name;
         JsonNode data;
         if (event != null && !event.equals("message")) {
@@ -87,6 +103,59 @@ final class SendStreamDecoder implements SseEventSource.Decoder<StreamEvent> {
         }
         String useId = JsonFields.text(data, "tool_use_id");
         return ToolCallRecord.fromRuntimeResult(data, useId == null ? null : toolUses.remove(useId));
+    }
+
+    /**
+     * A text or user-message frame read without a tree: what the tree path below gives for it, or {@code null} when
+     * the frame is another event or outside what {@link FrameJson}'s cursor reads (then the tree path decides).
+     *
+     * @param event the frame's event name ({@code null} or {@code message}: the name is {@code data.type})
+     */
+    private static StreamEvent text(String event, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        FrameJson json = new FrameJson(bytes);
+        try {
+            json.beginObject();
+            String content = null;
+            String type = null;
+            int iteration = 0;
+            int seen = 0;
+            int key;
+            while ((key = json.nextKey(TEXT_KEYS)) != FrameJson.END) {
+                if (key == FrameJson.OTHER_KEY) {
+                    json.node();
+                    continue;
+                }
+                if ((seen & 1 << key) != 0) {
+                    throw FrameJson.giveUp();
+                }
+                seen |= 1 << key;
+                if (key == 0) {
+                    content = json.string();
+                } else if (key == 1) {
+                    iteration = json.intValue(0);
+                } else {
+                    type = json.string();
+                }
+            }
+            json.finish();
+            String name = event == null || event.equals("message") ? type : event;
+            if ("assistant_text".equals(name)) {
+                return new StreamEvent.Text(content == null ? "" : content, iteration);
+            }
+            if ("user_message".equals(name)) {
+                return new StreamEvent.UserMessage(content == null ? "" : content);
+            }
+            return null;
+        } catch (FrameJson.GiveUp e) {
+            return null;
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String text(SseFrame frame) {

@@ -6,7 +6,7 @@ import dev.codespar.internal.sse.SseFrame;
 import java.util.function.Function;
 
 /**
- * Reads a payment or verification status stream (contract §8.3): {@code snapshot} once, {@code update} on each
+ * Reads a payment or verification status stream: {@code snapshot} once, {@code update} on each
  * change, then {@code done} (whose data, when it is a non-empty object, counts as the final envelope). Heartbeat
  * comments never reach the decoder; other event names are skipped; an {@code error} event is thrown like on the
  * send stream.

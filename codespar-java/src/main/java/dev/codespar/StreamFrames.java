@@ -6,6 +6,7 @@ import dev.codespar.errors.ErrorDetails;
 import dev.codespar.errors.StreamError;
 import dev.codespar.internal.http.ErrorEnvelope;
 import dev.codespar.internal.json.Json;
+import dev.codespar.internal.sse.FrameJson;
 import dev.codespar.internal.sse.SseEventSource;
 import dev.codespar.internal.sse.SseFrame;
 import java.io.IOException;
@@ -14,17 +15,21 @@ import okhttp3.Headers;
 /** What the send and status stream decoders share: the JSON of a frame and the exception of an error event. */
 final class StreamFrames {
 
-
     private StreamFrames() {}
 
     /**
      * The frame's data as a JSON tree; no data reads as an empty object. Malformed JSON fails the stream: a frame
-     * the SDK cannot read may hold the result the caller waits for.
+     * the SDK cannot read may hold the result the caller waits for. {@link FrameJson} reads the common documents;
+     * Jackson reads the rest and words every refusal.
      */
     static JsonNode json(SseFrame frame, SseEventSource<?> stream) {
         byte[] bytes = frame.data();
         if (bytes == null || bytes.length == 0) {
             return Json.MAPPER.createObjectNode();
+        }
+        JsonNode fast = FrameJson.tree(bytes);
+        if (fast != null) {
+            return fast;
         }
         try {
             JsonNode node = Json.TREE_READER.readTree(bytes);
@@ -42,6 +47,10 @@ final class StreamFrames {
         byte[] bytes = frame.data();
         if (bytes == null || bytes.length == 0) {
             return null;
+        }
+        JsonNode fast = FrameJson.tree(bytes);
+        if (fast != null) {
+            return fast;
         }
         try {
             return Json.TREE_READER.readTree(bytes);

@@ -2,7 +2,6 @@ package dev.codespar.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.codespar.BenchHooks;
 import dev.codespar.CodeSparClient;
 import dev.codespar.EventStream;
 import dev.codespar.Session;
@@ -74,7 +73,7 @@ class BaselineParityTest {
         assertThat(sdkNames).hasSize(1_000).isEqualTo(rawNames);
 
         List<StreamEvent> sdkEvents = new ArrayList<>();
-        try (EventStream<StreamEvent> events = BenchHooks.sendStream(source(bytes))) {
+        try (EventStream<StreamEvent> events = EventStream.ofSendStream(new ByteArrayInputStream(bytes))) {
             events.forEach(sdkEvents::add);
         }
         List<StreamEvent> rawEvents = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,9 @@ public final class SseEventSource<T> implements Closeable {
         boolean isTerminal(T event);
     }
 
-    private final Response response;
+    /** What holds the bytes: the HTTP answer, or a replayed source; closed on every path. */
+    private final Closeable response;
+    /** The HTTP call, cancelled by {@link #close()}; {@code null} for a replay. */
     private final Call call;
     private final SseReader reader;
     private final Decoder<T> decoder;
@@ -67,6 +70,8 @@ public final class SseEventSource<T> implements Closeable {
     private boolean reading;
     private boolean closed;
     private boolean finished;
+    /** Whether the reading thread is registered with {@link InterruptWatch} (only while a read may block). */
+    private boolean watching;
 
     /**
      * Takes ownership of an open 2xx answer.
@@ -79,19 +84,53 @@ public final class SseEventSource<T> implements Closeable {
      */
     public SseEventSource(Response response, Call call, Decoder<T> decoder, String description,
             Duration idleTimeout) {
-        this.response = response;
+        this(response, call, bodyOf(response, description), decoder, description, idleTimeout);
+    }
+
+    /**
+     * Reads recorded bytes instead of an HTTP answer: no call, no request id, no idle timeout. The source is read on
+     * the iterating thread; {@link #close()} from another thread takes effect once a read in progress returns.
+     *
+     * @param source the event stream bytes; closed by this source
+     * @param decoder turns frames into events
+     * @param description what is read, for messages
+     * @param <T> the event type
+     * @return the source
+     */
+    public static <T> SseEventSource<T> replay(BufferedSource source, Decoder<T> decoder, String description) {
+        return new SseEventSource<>(source, null, source, decoder, description, Duration.ZERO);
+    }
+
+    private SseEventSource(Closeable resource, Call call, BufferedSource body, Decoder<T> decoder,
+            String description, Duration idleTimeout) {
+        this.response = resource;
         this.call = call;
         this.decoder = decoder;
         this.description = description;
         this.idleTimeout = idleTimeout;
-        this.requestId = blankToNull(response.header("X-Request-Id"));
+        this.requestId = resource instanceof Response
+                ? blankToNull(((Response) resource).header("X-Request-Id")) : null;
+        this.reader = new SseReader(body);
+        if (call != null) {
+            reader.beforeWait(this::watch);
+        }
+    }
+
+    private static BufferedSource bodyOf(Response response, String description) {
         ResponseBody body = response.body();
         if (body == null) {
             response.close();
-            throw new StreamError(description + " answered " + response.code() + " without a body", requestId, 0,
-                    null);
+            throw new StreamError(description + " answered " + response.code() + " without a body",
+                    blankToNull(response.header("X-Request-Id")), 0, null);
         }
-        this.reader = new SseReader(body.source());
+        return body.source();
+    }
+
+    private void watch() {
+        if (!watching) {
+            InterruptWatch.watch(call);
+            watching = true;
+        }
     }
 
     /**
@@ -127,8 +166,8 @@ public final class SseEventSource<T> implements Closeable {
             }
             reading = true;
         }
-        // a socket read does not answer Thread.interrupt(): the watcher cancels the call for an interrupted reader
-        InterruptWatch.watch(call);
+        // a socket read does not answer Thread.interrupt(): while the reader waits for bytes (see watch()), the
+        // watcher cancels the call for an interrupted reader; frames already buffered are read without the watcher
         try {
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -153,7 +192,7 @@ public final class SseEventSource<T> implements Closeable {
                     if (Thread.currentThread().isInterrupted()) {
                         throw interrupted(null);
                     }
-                    if (call.isCanceled()) {
+                    if (call != null && call.isCanceled()) {
                         throw cancelled(null);
                     }
                     throw new StreamError(description + " ended before its terminal event after " + delivered
@@ -173,7 +212,10 @@ public final class SseEventSource<T> implements Closeable {
             finished = true;
             throw e;
         } finally {
-            InterruptWatch.unwatch(call);
+            if (watching) {
+                InterruptWatch.unwatch(call);
+                watching = false;
+            }
             boolean release;
             synchronized (lock) {
                 reading = false;
@@ -181,7 +223,7 @@ public final class SseEventSource<T> implements Closeable {
                 closed = closed || finished;
             }
             if (release) {
-                response.close();
+                closeQuietly();
             }
         }
     }
@@ -204,7 +246,7 @@ public final class SseEventSource<T> implements Closeable {
                     + ((EventTooLargeException) e).limit() + " bytes after " + delivered
                     + " events; the stream was closed so that it cannot exhaust memory", requestId, delivered, e);
         }
-        if (call.isCanceled()) {
+        if (call != null && call.isCanceled()) {
             return cancelled(e);
         }
         if (e instanceof SocketTimeoutException) {
@@ -236,11 +278,22 @@ public final class SseEventSource<T> implements Closeable {
             closed = true;
             readerActive = reading;
         }
-        call.cancel();
+        if (call != null) {
+            call.cancel();
+        }
         if (!readerActive) {
-            response.close();
+            closeQuietly();
         }
         LOG.debug("{} closed by the caller after {} events", description, delivered);
+    }
+
+    private void closeQuietly() {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // only a replayed source can fail to close; the stream is over either way
+            LOG.debug("{}: closing its source failed: {}", description, e.toString());
+        }
     }
 
     private static String blankToNull(String s) {

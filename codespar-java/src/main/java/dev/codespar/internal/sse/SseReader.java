@@ -12,12 +12,14 @@ import okio.ByteString;
  * The one server-sent events framing parser of the SDK, reading bytes straight from an okio
  * {@link BufferedSource}.
  *
- * <p>Spec-compliant and tolerant, as the wire contract asks (§8.1): lines end with LF, CRLF or CR; a line starting
- * with {@code :} is a comment (heartbeats) and is skipped; {@code field:value} takes one optional space after the
- * colon; several {@code data:} lines are joined with {@code \n}; {@code id:}, {@code retry:} and unknown fields are
- * ignored; a blank line dispatches the frame. Unlike the spec, a frame with an {@code event:} but no {@code data:}
- * is dispatched too (so that a bare {@code event: done} is seen), and a last frame cut off by the end of the stream
- * without its blank line is dispatched as well.
+ * <p>Follows the HTML standard's event stream format
+ * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation), tolerantly: lines
+ * end with LF, CRLF or CR; a line starting with {@code :} is a comment (heartbeats) and is skipped;
+ * {@code field:value} takes one optional space after the colon; several {@code data:} lines are joined with
+ * {@code \n}; {@code id:}, {@code retry:} and unknown fields are ignored; a blank line dispatches the frame.
+ * Unlike the standard, a frame with an {@code event:} but no {@code data:} is dispatched too (so that a bare
+ * {@code event: done} is seen), and a last frame cut off by the end of the stream without its blank line is
+ * dispatched as well.
  *
  * <p>Allocation-light: a line is located with {@link BufferedSource#indexOfElement(ByteString)}, copied into one
  * reusable scratch array and classified there; comments and blank lines are skipped in place. No {@code String} is
@@ -55,6 +57,7 @@ public final class SseReader {
     /** Extra data lines of the frame being read (rare: every payload seen fits on one line). */
     private final Buffer moreData = new Buffer();
     private byte[] line = new byte[256];
+    private Runnable beforeWait = () -> { };
     private boolean skipLeadingLf;
     private boolean exhausted;
 
@@ -92,6 +95,16 @@ public final class SseReader {
     }
 
     /**
+     * Sets what runs each time the reader is about to ask the source for bytes it does not hold yet, the only reads
+     * that may block; frames already buffered are read without it.
+     *
+     * @param hook runs on the reading thread before such a read
+     */
+    public void beforeWait(Runnable hook) {
+        this.beforeWait = hook;
+    }
+
+    /**
      * Reads up to the next dispatched frame, blocking as needed.
      *
      * @return the frame, or {@code null} at the end of the stream
@@ -105,6 +118,9 @@ public final class SseReader {
             if (skipLeadingLf) {
                 // the previous line ended with CR: a LF right after it belongs to the same line end
                 skipLeadingLf = false;
+                if (buffer.size() == 0) {
+                    beforeWait.run();
+                }
                 if (source.request(1) && buffer.getByte(0) == '\n') {
                     buffer.skip(1);
                 }
@@ -178,6 +194,7 @@ public final class SseReader {
             if (scanned > maxEventBytes) {
                 throw new EventTooLargeException(maxEventBytes);
             }
+            beforeWait.run();
             if (!source.request(scanned + 1)) {
                 return -1;
             }
