@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Mode;
  *
  * <p>{@code --mode=short} (the default, under 5 minutes on 2 cores) or {@code --mode=full} (more rounds and longer
  * iterations); {@code --jdk21=<java>} names the JDK 21+ launcher of the virtual-thread benchmark;
- * {@code --only=testkit} runs benchmark 8 alone.
+ * {@code --only=testkit} runs benchmarks 8 and 9 alone.
  */
 public final class BenchSuite {
 
@@ -70,6 +70,7 @@ public final class BenchSuite {
             suite.coldStart();
         }
         suite.fakeRoundTrip();
+        suite.postIdle();
         String table = suite.table((System.nanoTime() - start) / 1_000_000_000L);
         System.out.println();
         System.out.println(table);
@@ -194,6 +195,17 @@ public final class BenchSuite {
         row("8. Testkit: `create` + `execute` on `FakeCodeSpar` vs the same calls on the loopback server (both via"
                 + " the SDK)", fmt(fake) + " ops/s", fmt(loopback) + " ops/s", loopback / fake, "time ≤ 3×",
                 loopback / fake <= 3);
+    }
+
+    private void postIdle() throws RunnerException {
+        System.out.println("9. maxPostConnectionIdle: a POST on a new connection vs a pooled one");
+        Map<String, Side> t = interleaved(PostIdleBenchmark.class, Mode.Throughput, TimeUnit.SECONDS,
+                full ? 5 : 3, full ? 10 : 4, false, "1g", "fresh", "pooled");
+        double fresh = t.get("fresh").score();
+        double pooled = t.get("pooled").score();
+        // informative: what a POST after a quiet spell longer than the bound pays, on loopback (no TLS)
+        row("9. Cost of `maxPostConnectionIdle`: `create` + `execute`, each `POST` on a new loopback connection vs"
+                + " pooled", fmt(fresh) + " ops/s", fmt(pooled) + " ops/s", pooled / fresh, "(info)", true);
     }
 
     // ---------------------------------------------------------------- forked programs
