@@ -31,10 +31,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GraalVM native-image metadata and the ProGuard/R8 rules shipped in the jar name exactly the types Jackson
- * binds by reflection, found by scanning the compiled classes: every type carrying a Jackson annotation (on itself, a
- * field, a method, a constructor or a record component), every record and enum of a package the module opens to
- * Jackson, and every SDK type such a type holds in a field or record component. A new bound type without metadata
+ * The GraalVM native-image metadata and the ProGuard/R8 rules shipped in the jar name exactly the types read by
+ * reflection, found by scanning the compiled classes: every type Jackson binds (a Jackson annotation on itself, a
+ * field, a method, a constructor or a record component) or Hibernate Validator checks (a Jakarta Validation
+ * constraint on a field or a record component), and every record or enum of a package the module opens to Jackson
+ * that such a type holds in a field or record component (its element type, type arguments included). A new bound type without metadata
  * fails here; regenerate both files with
  * {@code mvn -B -q -pl codespar-java test -Dtest=ShrinkerMetadataTest -Dcodespar.metadata.update=true}.
  */
@@ -50,7 +51,7 @@ class ShrinkerMetadataTest {
     private static final Pattern KEEP = Pattern.compile("^-keep class (\\S+) \\{ \\*; }$", Pattern.MULTILINE);
 
     @Test
-    void theNativeImageMetadataListsEveryJacksonBoundType() throws Exception {
+    void theNativeImageMetadataListsEveryBoundType() throws Exception {
         Set<String> bound = boundTypes();
         if (Boolean.getBoolean("codespar.metadata.update")) {
             write(bound);
@@ -69,7 +70,7 @@ class ShrinkerMetadataTest {
     }
 
     @Test
-    void theProguardRulesKeepEveryJacksonBoundType() throws Exception {
+    void theProguardRulesKeepEveryBoundType() throws Exception {
         String rules = Files.readString(PROGUARD, StandardCharsets.UTF_8);
         Set<String> kept = new TreeSet<>();
         Matcher m = KEEP.matcher(rules);
@@ -100,20 +101,36 @@ class ShrinkerMetadataTest {
 
     @Test
     void theScanFindsTheTypesJacksonIsKnownToBind() throws Exception {
-        // a guard on the scan itself: an annotated answer, a plain record of an opened package, a nested type
+        // a guard on the scan itself: an annotated request body, one with constraints only, a nested annotated
+        // value, an enum held by a bound type; the client, its wiring and its transport are not data
         Set<String> bound = boundTypes();
-        assertThat(bound).contains(ToolResult.class.getName(), SessionConfig.class.getName())
-                .noneMatch(name -> name.equals(CodeSparClient.class.getName()));
+        assertThat(bound).contains("dev.codespar.SessionCalls$ExecuteBody", "dev.codespar.SessionCalls$SendBody",
+                        "dev.codespar.metatools.ShopResult$Offer", "dev.codespar.metatools.ShopParams$Action")
+                .doesNotContain(CodeSparClient.class.getName(), "dev.codespar.ClientContext",
+                        "dev.codespar.internal.http.HttpTransport");
         assertThat(bound).allMatch(name -> name.startsWith("dev.codespar."));
+    }
+
+    @Test
+    void everyBoundTypeIsInAPackageOpenedToJacksonAndTheValidator() throws Exception {
+        // on the module path Jackson and Hibernate Validator reach a type's members only through an opens
+        Set<String> opened = openedTo(JACKSON);
+        opened.retainAll(openedTo("org.hibernate.validator"));
+        assertThat(boundTypes()).allSatisfy(name -> assertThat(opened)
+                .as("module-info opens the package of %s to Jackson and Hibernate Validator", name)
+                .contains(name.substring(0, name.lastIndexOf('.'))));
+    }
+
+    private static Set<String> openedTo(String module) throws IOException {
+        try (InputStream in = Files.newInputStream(classes().resolve("module-info.class"))) {
+            return ModuleDescriptor.read(in).opens().stream().filter(o -> o.targets().contains(module))
+                    .map(ModuleDescriptor.Opens::source).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     static Set<String> boundTypes() throws Exception {
         Path classes = classes();
-        Set<String> opened;
-        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            opened = ModuleDescriptor.read(in).opens().stream().filter(o -> o.targets().contains(JACKSON))
-                    .map(ModuleDescriptor.Opens::source).collect(Collectors.toSet());
-        }
+        Set<String> opened = openedTo(JACKSON);
         List<Class<?>> all = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".class")
@@ -126,11 +143,7 @@ class ShrinkerMetadataTest {
         }
         Deque<Class<?>> work = new ArrayDeque<>();
         for (Class<?> type : all) {
-            if (type.isAnonymousClass() || type.isSynthetic()) {
-                continue;
-            }
-            boolean inOpened = opened.contains(type.getPackageName());
-            if (hasJacksonAnnotation(type) || (inOpened && (type.isRecord() || type.isEnum()))) {
+            if (!type.isAnonymousClass() && !type.isSynthetic() && hasBindingAnnotation(type)) {
                 work.add(type);
             }
         }
@@ -141,7 +154,7 @@ class ShrinkerMetadataTest {
                 continue;
             }
             for (Type held : heldTypes(type)) {
-                collect(held, work);
+                collect(held, work, opened);
             }
         }
         return bound;
@@ -155,7 +168,7 @@ class ShrinkerMetadataTest {
         }
     }
 
-    private static boolean hasJacksonAnnotation(Class<?> type) {
+    private static boolean hasBindingAnnotation(Class<?> type) {
         List<AnnotatedElement> elements = new ArrayList<>();
         elements.add(type);
         elements.addAll(List.of(type.getDeclaredFields()));
@@ -166,7 +179,8 @@ class ShrinkerMetadataTest {
         }
         for (AnnotatedElement element : elements) {
             for (Annotation a : element.getDeclaredAnnotations()) {
-                if (a.annotationType().getPackageName().startsWith("com.fasterxml.jackson.")) {
+                String pkg = a.annotationType().getPackageName();
+                if (pkg.startsWith("com.fasterxml.jackson.") || pkg.startsWith("jakarta.validation")) {
                     return true;
                 }
             }
@@ -190,24 +204,25 @@ class ShrinkerMetadataTest {
         return held;
     }
 
-    private static void collect(Type held, Deque<Class<?>> work) {
+    /** A value type of ours that a bound type holds: a record or an enum of an opened package is bound too. */
+    private static void collect(Type held, Deque<Class<?>> work, Set<String> opened) {
         if (held instanceof Class<?> c) {
             Class<?> element = c;
             while (element.isArray()) {
                 element = element.getComponentType();
             }
-            if (element.getName().startsWith("dev.codespar.") && !element.isInterface()
-                    && !Modifier.isAbstract(element.getModifiers())) {
+            if (element.getName().startsWith("dev.codespar.") && (element.isRecord() || element.isEnum())
+                    && opened.contains(element.getPackageName())) {
                 work.add(element);
             }
         } else if (held instanceof ParameterizedType p) {
-            collect(p.getRawType(), work);
+            collect(p.getRawType(), work, opened);
             for (Type argument : p.getActualTypeArguments()) {
-                collect(argument, work);
+                collect(argument, work, opened);
             }
         } else if (held instanceof WildcardType w) {
             for (Type bound : w.getUpperBounds()) {
-                collect(bound, work);
+                collect(bound, work, opened);
             }
         }
     }
@@ -223,8 +238,9 @@ class ShrinkerMetadataTest {
         String keeps = bound.stream().map(name -> "-keep class " + name + " { *; }")
                 .collect(Collectors.joining("\n"));
         Files.writeString(PROGUARD, "# ProGuard / R8 rules of the CodeSpar Java SDK, applied from the jar.\n"
-                + "# Jackson reads and writes these types by reflection: their names, members, record components\n"
-                + "# and annotations must survive shrinking and obfuscation. Generated by ShrinkerMetadataTest.\n"
+                + "# Jackson and Hibernate Validator read these types by reflection: their names, members, record\n"
+                + "# components and annotations must survive shrinking and obfuscation.\n"
+                + "# Generated by ShrinkerMetadataTest (-Dcodespar.metadata.update=true).\n"
                 + "-keepattributes Signature,*Annotation*,InnerClasses,EnclosingMethod,Record,MethodParameters\n"
                 + keeps + "\n", StandardCharsets.UTF_8);
     }
