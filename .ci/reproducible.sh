@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproducible builds: builds the published modules of the committed tree twice, in two directories of different
 # names and at different times, and compares the sha256 of every jar (classes, sources, Javadoc, the testkit's
-# standalone jar) and of every pom. Exits non-zero, naming the files, when any pair differs.
+# standalone jar). Exits non-zero, showing the differing lines, when any pair differs.
 #   bash .ci/reproducible.sh            # HEAD
 #   bash .ci/reproducible.sh <commit>
 set -euo pipefail
