@@ -8,11 +8,12 @@ root="${1:?usage: check-staging.sh <staging-dir> [--signed]}"
 signed="${2:-}"
 base="$root/dev/codespar"
 poms=(codespar-java-parent codespar-bom)
-jars=(codespar-java codespar-java-testkit codespar-openai codespar-anthropic)
-# published once their modules are merged: checked when present
-optional_jars=(codespar-langchain4j codespar-spring-ai codespar-spring-boot-starter)
+jars=(codespar-java codespar-java-testkit codespar-openai codespar-anthropic codespar-langchain4j codespar-spring-ai)
+# published once its module is merged: checked when present
+optional_jars=(codespar-spring-boot-starter)
 never=(codespar-java-examples codespar-java-benchmarks codespar-docs-test codespar-java-module-test
-       codespar-openai-example codespar-anthropic-example codespar-consumer-test)
+       codespar-openai-example codespar-anthropic-example codespar-langchain4j-example codespar-spring-ai-example
+       codespar-spring-ai-compat11 codespar-consumer-test)
 fail=0
 
 need() {   # need <artifact> <suffix>: one file <artifact>-<version><suffix> in the artifact's version directory

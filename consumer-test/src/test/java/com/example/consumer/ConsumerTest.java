@@ -8,6 +8,7 @@ import dev.codespar.Session;
 import dev.codespar.SessionConfig;
 import dev.codespar.ToolResult;
 import dev.codespar.anthropic.CodeSparAnthropic;
+import dev.codespar.langchain4j.CodeSparTools;
 import dev.codespar.openai.CodeSparOpenAi;
 import dev.codespar.testkit.CodeSparFake;
 import dev.codespar.testkit.FakeCodeSpar;
@@ -15,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a user's build runs: the SDK, both adapters and the testkit resolved through the BOM alone, working together
- * on one class path against the fake.
+ * What a user's build runs: the SDK, the openai-java, anthropic-java and LangChain4j adapters and the testkit
+ * resolved through the BOM alone, working together on one class path against the fake.
  */
 @CodeSparFake
 class ConsumerTest {
@@ -43,10 +44,14 @@ class ConsumerTest {
         try (Session session = client.create("user_1", SessionConfig.builder().servers("asaas").build())) {
             CodeSparOpenAi openAi = CodeSparOpenAi.from(session);
             CodeSparAnthropic anthropic = CodeSparAnthropic.from(session);
+            CodeSparTools langchain4j = CodeSparTools.from(session);
 
             assertTrue(openAi.offers("codespar_pay"), "openai-java tools: " + openAi.tools());
             assertTrue(anthropic.offers("codespar_pay"), "anthropic-java tools: " + anthropic.tools());
             assertEquals(openAi.tools().size(), anthropic.tools().size());
+            assertEquals(openAi.tools().size(), langchain4j.toolSpecifications().size());
+            assertTrue(langchain4j.toolSpecifications().stream().anyMatch(t -> t.name().equals("codespar_pay")),
+                    "LangChain4j tool specifications: " + langchain4j.toolSpecifications());
         }
     }
 }

@@ -120,7 +120,7 @@ class DocumentationSnippetsTest {
         assertThat(SNIPPETS).as("java blocks found in " + pages()).hasSizeGreaterThanOrEqualTo(20);
         assertThat(SNIPPETS.stream().map(s -> s.page().getFileName().toString()).distinct())
                 .as("pages with java blocks").contains("README.md", "configuration.md", "sessions.md",
-                        "management.md", "testkit.md", "mandates.md", "consumers.md");
+                        "management.md", "testkit.md", "mandates.md", "consumers.md", "agents.md");
         assertThat(errors).as("compile errors in documentation snippets").isEmpty();
     }
 
