@@ -33,4 +33,5 @@ module dev.codespar {
     opens dev.codespar.management to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens dev.codespar.metatools to com.fasterxml.jackson.databind, org.hibernate.validator;
     opens dev.codespar.internal.management to com.fasterxml.jackson.databind, org.hibernate.validator;
+    opens dev.codespar.internal.consumers to com.fasterxml.jackson.databind, org.hibernate.validator;
 }
