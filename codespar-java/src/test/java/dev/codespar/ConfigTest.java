@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-/** Every ConfigError rule of DESIGN.md, the environment fallbacks, and no key in any message. */
+/** Every ConfigError rule of docs/configuration.md, the environment fallbacks, and no key in any message. */
 class ConfigTest {
 
     private static final String KEY = TestSupport.KEY;

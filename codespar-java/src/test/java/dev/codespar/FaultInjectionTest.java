@@ -69,57 +69,6 @@ class FaultInjectionTest {
     static final String STATUS_PARTIAL = "event: snapshot\ndata: {\"tool_call_id\":\"tc1\","
             + "\"payment_status\":\"pending\"}\n\n";
 
-    /** What the caller calls. */
-    enum Target {
-        /** {@code session.connections()}: {@code GET}, safe to repeat. */
-        GET(false, true),
-        /** {@code session.execute("codespar_pay", ...)}: a {@code POST} that moves money. */
-        POST(false, false),
-        /** {@code session.sendStream(...)}: a {@code POST} answered with server-sent events. */
-        SEND_STREAM(true, false),
-        /** {@code session.toolCalls().paymentStatusStream(...)}: a {@code GET} answered with server-sent events. */
-        STATUS_STREAM(true, true);
-
-        final boolean stream;
-        final boolean idempotent;
-
-        Target(boolean stream, boolean idempotent) {
-            this.stream = stream;
-            this.idempotent = idempotent;
-        }
-
-        /** The attempts the retry policy allows when the request may have reached the server. */
-        int attemptsAfterSend() {
-            return idempotent ? ALL_ATTEMPTS : 1;
-        }
-
-        /** A well-formed 2xx answer, with the request id. */
-        MockResponse ok() {
-            switch (this) {
-                case GET:
-                    return json(200, "{\"servers\":[{\"id\":\"asaas\",\"connected\":true}],\"tools\":[]}");
-                case POST:
-                    return TestSupport.toolOk().setHeader("X-Request-Id", RID);
-                case SEND_STREAM:
-                    return sse(SEND_OK);
-                default:
-                    return sse(STATUS_OK);
-            }
-        }
-
-        int events() {
-            return this == SEND_STREAM ? 5 : 3;
-        }
-
-        String partial() {
-            return this == SEND_STREAM ? SEND_PARTIAL : STATUS_PARTIAL;
-        }
-
-        int partialEvents() {
-            return this == SEND_STREAM ? 2 : 1;
-        }
-    }
-
     enum Mode { BLOCKING, ASYNC }
 
     /** The faults of the brief, each a way the network or the server misbehaves. */
@@ -222,7 +171,7 @@ class FaultInjectionTest {
     }
 
     /** The table. {@code null} when the fault does not apply to the target (SSE faults on plain calls). */
-    static Scenario scenario(Fault fault, Target t) {
+    static Scenario scenario(Fault fault, FaultTarget t) {
         switch (fault) {
             case CONNECTION_REFUSED:
                 // nothing listens: provably never sent, so every method is retried
@@ -254,7 +203,7 @@ class FaultInjectionTest {
                     return null; // that is SSE_IDLE_BEYOND_TIMEOUT
                 }
                 // the JSON is incomplete, so the reader waits for the announced rest that never comes
-                return new Scenario(() -> stalled(json(200, t == Target.GET ? "{\"servers\":[{\"id\":\"asaas\","
+                return new Scenario(() -> stalled(json(200, t == FaultTarget.GET ? "{\"servers\":[{\"id\":\"asaas\","
                         : "{\"success\":true,\"data\":{\"id\":").setHeader("X-Request-Id", RID)),
                         Expect.fails(TimeoutError.class).code("timeout").status(0).requestId(RID).sent(true)
                                 .attempts(t.attemptsAfterSend()), AFTER_HEAD);
@@ -268,7 +217,7 @@ class FaultInjectionTest {
                 // the per-attempt timeout bounds a call from connect to the last byte, however alive the drip:
                 // 8 KiB at 128 bytes every 15 ms, about 1 s (MockWebServer throttles the request body too, which
                 // fits in one period)
-                return new Scenario(() -> json(200, t == Target.GET
+                return new Scenario(() -> json(200, t == FaultTarget.GET
                         ? "{\"servers\":[],\"tools\":[],\"padding\":\"" + "x".repeat(8192) + "\"}"
                         : "{\"success\":true,\"data\":{\"padding\":\"" + "x".repeat(8192) + "\"}}")
                         .setHeader("X-Request-Id", RID).throttleBody(128, 15, TimeUnit.MILLISECONDS),
@@ -276,7 +225,7 @@ class FaultInjectionTest {
                                 .attempts(t.attemptsAfterSend()), AFTER_HEAD);
             case TRUNCATED_JSON:
                 if (t.stream) {
-                    String cut = t == Target.SEND_STREAM ? "event: done\ndata: {\"message\":\"Do"
+                    String cut = t == FaultTarget.SEND_STREAM ? "event: done\ndata: {\"message\":\"Do"
                             : "event: snapshot\ndata: {\"tool_call_id\":\"tc1\",\"payment_sta";
                     return new Scenario(() -> sse(cut).setHeader("X-Request-Id", RID),
                             Expect.fails(StreamError.class).requestId(RID).afterStreamStarted(0)
@@ -347,7 +296,7 @@ class FaultInjectionTest {
         }
     }
 
-    private static Expect sentButNoAnswer(Target t) {
+    private static Expect sentButNoAnswer(FaultTarget t) {
         return Expect.fails(NetworkError.class).code("network_error").status(0).requestId(null).sent(true)
                 .attempts(t.attemptsAfterSend())
                 .message(t.idempotent ? "connection failed" : "may have processed it");
@@ -356,7 +305,7 @@ class FaultInjectionTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (Fault fault : Fault.values()) {
-            for (Target target : Target.values()) {
+            for (FaultTarget target : FaultTarget.values()) {
                 if (scenario(fault, target) == null) {
                     continue;
                 }
@@ -370,14 +319,14 @@ class FaultInjectionTest {
 
     @ParameterizedTest(name = "{0} on {1}, {2}")
     @MethodSource("cases")
-    void eachFaultGivesTheTypedErrorTheRightRetriesAndLeaksNothing(Fault fault, Target target, Mode mode) {
+    void eachFaultGivesTheTypedErrorTheRightRetriesAndLeaksNothing(Fault fault, FaultTarget target, Mode mode) {
         Scenario scenario = scenario(fault, target);
         Set<Thread> before = Leaks.threads();
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(scenario, target, mode));
         Leaks.assertNoThreadLeftBehind(before);
     }
 
-    private void run(Scenario scenario, Target target, Mode mode) throws Exception {
+    private void run(Scenario scenario, FaultTarget target, Mode mode) throws Exception {
         MockWebServer server = FastServer.create();
         QueueDispatcher queue = new QueueDispatcher();
         queue.setFailFast(true); // one attempt too many is a 404 the assertions name, never a hang
@@ -406,7 +355,7 @@ class FaultInjectionTest {
             check(outcome, scenario.expect(), target);
             assertThat(server.getRequestCount() - 1).as("requests the server saw").isEqualTo(
                     scenario.expect().requests);
-            if (target == Target.POST && scenario.answer() != null) {
+            if (target == FaultTarget.POST && scenario.answer() != null) {
                 RecordedRequest sent = server.takeRequest(1, TimeUnit.SECONDS);
                 if (sent != null && sent.getRequestLine().startsWith("POST")) {
                     assertThat(sent.getBody().readUtf8()).contains("\"amount\":1000");
@@ -425,7 +374,7 @@ class FaultInjectionTest {
     /** What the call ended with: the events it delivered, and the exception it threw, if any. */
     record Outcome(int events, Throwable error) {}
 
-    private static Outcome call(Session session, Target target, Mode mode, Duration idle) {
+    private static Outcome call(Session session, FaultTarget target, Mode mode, Duration idle) {
         int events = 0;
         try {
             switch (target) {
@@ -468,7 +417,7 @@ class FaultInjectionTest {
         }
     }
 
-    private static void check(Outcome outcome, Expect expect, Target target) {
+    private static void check(Outcome outcome, Expect expect, FaultTarget target) {
         if (expect.type == null) {
             assertThat(outcome.error()).as("the call succeeds").isNull();
             assertThat(outcome.events()).as("events delivered").isEqualTo(expect.events);

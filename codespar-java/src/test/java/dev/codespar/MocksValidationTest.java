@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Test-mode mocks are checked before the network, as contract §9 says the server checks them. */
+/** Test-mode mocks are checked before the network, by the rules the server applies (the README's testing section). */
 class MocksValidationTest {
 
     private MockWebServer server;

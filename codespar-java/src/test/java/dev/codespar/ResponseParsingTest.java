@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every answer variant of the contract, including those the official SDKs disagree on (§14). */
+/** Every answer variant the servers send, including those the official SDKs disagree on. */
 class ResponseParsingTest {
 
     private MockWebServer server;

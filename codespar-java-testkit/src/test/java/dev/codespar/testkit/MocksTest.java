@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Test-mode mocks (§9 of the wire contract), through the SDK. */
+/** Test-mode mocks, through the SDK. */
 class MocksTest {
 
     private FakeCodeSpar fake;

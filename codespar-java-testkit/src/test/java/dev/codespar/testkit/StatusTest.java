@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Payment and verification status (§7) and their live streams (§8.3), over raw OkHttp. */
+/** Payment and verification status and their live streams, over raw OkHttp. */
 class StatusTest {
 
     private FakeCodeSpar fake;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every envelope shape of contract §10 parses, and nothing a server sends crashes the parser. */
+/** Every error envelope shape the servers send parses, and nothing a server sends crashes the parser. */
 class ErrorEnvelopeTest {
 
     private static final long NOW = 1_777_716_000_000L;

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-/** The retry policy of DESIGN.md, rule by rule, with exact request counts and waits. */
+/** The retry policy of the README's Retries section, rule by rule, with exact request counts and waits. */
 public class RetryPolicyTest {
 
     private final MockWebServer server = new MockWebServer();
