@@ -25,11 +25,14 @@ import org.springframework.ai.tool.definition.ToolDefinition;
  * import dev.codespar.springai.CodeSparToolCallingManager;
  * import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
  *
- * ChatClient chat = ChatClient.builder(chatModel)
- *         .defaultAdvisors(ToolCallingAdvisor.builder()                    // Spring AI 2.0
+ * String answer = ChatClient.create(chatModel).prompt()
+ *         .user("Charge R$10 via Pix to ana@example.com")
+ *         .tools(CodeSparToolCallbacks.from(session))
+ *         .advisors(ToolCallingAdvisor.builder()                           // Spring AI 2.0
  *                 .toolCallingManager(CodeSparToolCallingManager.create())
  *                 .build())
- *         .build();
+ *         .call()
+ *         .content();
  * }</pre>
  *
  * <p>On Spring AI 1.1 give it to {@code ToolCallAdvisor.builder().toolCallingManager(...)}, or to the provider

@@ -125,6 +125,24 @@ class ToolCallIdsTest {
     }
 
     @Test
+    void aCallTakesTheIdOfItsArgumentsFirstSoASkippedCallDoesNotShiftTheIds() {
+        List<AssistantMessage.ToolCall> calls = toolCalls("call_a", "codespar_pay", PAY_ARGUMENTS,
+                "call_b", "codespar_pay", "{\"amount\":2}", "call_c", "codespar_pay", "{\"amount\":3}",
+                "call_d", "codespar_pay", "{\"amount\":4}", "  ", "lookup", "{}").getToolCalls();
+
+        List<String> claimed = ToolCallIds.during(calls, () -> Arrays.asList(
+                ToolCallIds.claim("codespar_pay", "{\"amount\":3}"), // call_b skipped, as a call limit may
+                ToolCallIds.claim("codespar_pay", "{\"changed\":true}"), // no exact match: the first left
+                ToolCallIds.claim("codespar_pay", PAY_ARGUMENTS),
+                ToolCallIds.claim("lookup", "{}"),
+                ToolCallIds.claim("lookup", "{}")));
+
+        assertThat(claimed).containsExactly("call_c", "call_a", "call_b", null, null);
+        // call_d was never run: after the execution it is no longer offered
+        assertThat(ToolCallIds.claim("codespar_pay", "{\"amount\":4}")).isNull();
+    }
+
+    @Test
     void aManagerNeedsOneToWrap() {
         assertThatThrownBy(() -> CodeSparToolCallingManager.wrap(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delegate");
