@@ -34,8 +34,10 @@ final class CodeSparToolCallback implements ToolCallback {
     @Override
     public String call(String toolInput) {
         // Spring AI hands a ToolCallback the arguments only, never the model's tool-call id (its
-        // DefaultToolCallingManager calls call(arguments, toolContext)), so there is no id to run once by
-        return dispatcher.dispatch(null, definition.name(), toolInput).content();
+        // DefaultToolCallingManager calls call(arguments, toolContext)): the id is known only while a
+        // CodeSparToolCallingManager executes the reply, and without one (null) every call runs
+        return dispatcher.dispatch(ToolCallIds.claim(definition.name(), toolInput), definition.name(), toolInput)
+                .content();
     }
 
     @Override

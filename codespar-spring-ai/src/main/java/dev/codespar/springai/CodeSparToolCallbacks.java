@@ -35,8 +35,10 @@ import org.springframework.ai.tool.ToolCallbackProvider;
  * result with its code, approval and rule ids). What is not a tool outcome is thrown out of the chat call: a
  * {@code ConfigError}, or a call ended by the client's {@code close()}.
  *
- * <p>Spring AI does not tell a {@code ToolCallback} the model's tool-call id, in the 1.1 line or in 2.0, so calls are
- * not deduplicated by id here: every call Spring AI makes runs. Spring AI answers each tool call of a model reply once.
+ * <p>Spring AI does not tell a {@code ToolCallback} the model's tool-call id, in the 1.1 line or in 2.0, so by
+ * default calls are not deduplicated by id: every call Spring AI makes runs. Run the tool loop with a
+ * {@link CodeSparToolCallingManager} and the same id executes once per provider, a repeat answered with the first
+ * call's answer.
  *
  * <p>Thread-safe. The tools are read from the session on first use and kept
  * ({@link ToolDispatcher#refreshTools()} reads them again).

@@ -93,9 +93,9 @@ class ChatClientLoopTest {
     }
 
     @Test
-    void springAiDoesNotPassTheCallIdSoARepeatedIdRunsAgain() {
-        // Spring AI calls ToolCallback.call(arguments, toolContext): the model's call id never reaches the adapter,
-        // so the duplicate rule by id cannot hold here (see the README). This pins what Spring AI gives.
+    void withoutTheCodeSparManagerARepeatedIdRunsAgain() {
+        // Spring AI calls ToolCallback.call(arguments, toolContext): without a CodeSparToolCallingManager the
+        // model's call id never reaches the adapter, so every call runs (ToolCallIdsTest has the manager's rule)
         ScriptedChatModel model = new ScriptedChatModel(
                 conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS),
                 conversation -> toolCalls("call_1", "codespar_pay", PAY_ARGUMENTS),

@@ -119,6 +119,20 @@ final class ScriptedChatModel implements ChatModel {
         return spec.advisors(org.springframework.ai.chat.client.advisor.ToolCallAdvisor.builder().build());
     }
 
+    /**
+     * {@link #prompt} with the tool loop run by the given manager: the tool advisor both lines have
+     * ({@code ToolCallAdvisor}; 2.0 deprecates it for {@code ToolCallingAdvisor}, its superclass, and registers no
+     * loop of its own when one is given).
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    static ChatClient.ChatClientRequestSpec prompt(ChatModel model, ToolCallbackProvider tools,
+            ToolCallingManager manager) {
+        ChatClient.ChatClientRequestSpec spec = ChatClient.create(model).prompt();
+        spec = SpringAiLine.registersToolLoop() ? spec.tools(tools) : spec.toolCallbacks(tools);
+        return spec.advisors(org.springframework.ai.chat.client.advisor.ToolCallAdvisor.builder()
+                .toolCallingManager(manager).build());
+    }
+
     /** Which Spring AI line the tests run on. */
     static final class SpringAiLine {
         private SpringAiLine() {}
