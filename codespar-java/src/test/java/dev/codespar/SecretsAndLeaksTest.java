@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 class SecretsAndLeaksTest {
 
-    private static final String SECRET_PART = "SECRET0123456789abcdef";
 
     private final MockWebServer server = new MockWebServer();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -94,7 +93,7 @@ class SecretsAndLeaksTest {
         errors.add(catchThrowable(() -> session.execute(" ", Map.of())));
         server.enqueue(json(500, "{\"error\":\"internal_error\"}"));
         errors.add(catchThrowable(() -> session.executeAsync("codespar_pay", Map.of()).join()));
-        errors.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
+        errors.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + TestSupport.SECRET_PART).build()));
         errors.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)
                 .baseUrl("http://example.com").build()));
         server.enqueue(json(400, "{\"error\":\"invalid_request\"}"));
@@ -119,7 +118,8 @@ class SecretsAndLeaksTest {
         texts.add(CodeSparClient.builder().apiKey(TestSupport.KEY).toString());
 
         assertThat(appender.list).as("TRACE logging was captured").isNotEmpty();
-        assertThat(texts).allSatisfy(text -> assertThat(text).doesNotContain(SECRET_PART).doesNotContain("Bearer csk"));
+        assertThat(texts).allSatisfy(text -> assertThat(text).doesNotContain(TestSupport.SECRET_PART)
+                .doesNotContain("Bearer csk"));
     }
 
     @Test

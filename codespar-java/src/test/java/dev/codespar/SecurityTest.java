@@ -71,7 +71,6 @@ import org.slf4j.LoggerFactory;
  */
 class SecurityTest {
 
-    private static final String SECRET_PART = "SECRET0123456789abcdef";
 
     private final MockWebServer server = new MockWebServer();
     private final MockWebServer elsewhere = new MockWebServer();
@@ -213,9 +212,9 @@ class SecurityTest {
             printed.add(new HttpTransport.Settings(null, TestSupport.KEY, "ua", null,
                     dev.codespar.internal.http.RetryPolicyTest.rules(RetryPolicy.defaults()),
                     Duration.ofSeconds(1), null, Duration.ofSeconds(1), null, null, null, false));
-            printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + SECRET_PART).build()));
+            printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey("xx" + TestSupport.SECRET_PART).build()));
             printed.add(catchThrowable(() -> CodeSparClient.builder().apiKey(TestSupport.KEY)
-                    .baseUrl("http://user:" + SECRET_PART + "@example.com").build()));
+                    .baseUrl("http://user:" + TestSupport.SECRET_PART + "@example.com").build()));
             server.enqueue(new MockResponse().setResponseCode(204));
             session.close();
             assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization"))
@@ -236,7 +235,7 @@ class SecurityTest {
         assertThat(lines).as("OkHttp's own java.util.logging at FINE and below")
                 .anySatisfy(l -> assertThat(l).startsWith("okhttp3.internal"));
         assertThat(texts).allSatisfy(text -> assertThat(String.valueOf(text))
-                .doesNotContain(SECRET_PART).doesNotContain("Bearer csk"));
+                .doesNotContain(TestSupport.SECRET_PART).doesNotContain("Bearer csk"));
     }
 
     // ---------------------------------------------------------------- redirects

@@ -6,8 +6,11 @@ import okhttp3.mockwebserver.MockWebServer;
 /** Shared set-up for the SDK's own tests. */
 public final class TestSupport {
 
+    /** The secret part of {@link #KEY}: what the leak checks search every log line, message and byte sent for. */
+    public static final String SECRET_PART = "SECRET0123456789abcdef";
+
     /** A syntactically valid test key; every test asserts it never leaks. */
-    public static final String KEY = "csk_test_SECRET0123456789abcdef";
+    public static final String KEY = "csk_test_" + SECRET_PART;
 
     private TestSupport() {}
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TlsSecurityTest {
 
-    private static final String SECRET_PART = "SECRET0123456789abcdef";
     private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
@@ -112,7 +111,7 @@ class TlsSecurityTest {
         assertThat(bytes).as("the server saw TLS handshakes").isNotEmpty();
         assertThat(bytes[0]).as("a TLS handshake record").isEqualTo((byte) 0x16);
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(text).doesNotContain("Authorization").doesNotContain(SECRET_PART).doesNotContain("/v1/");
+        assertThat(text).doesNotContain("Authorization").doesNotContain(TestSupport.SECRET_PART).doesNotContain("/v1/");
     }
 
     @ParameterizedTest
